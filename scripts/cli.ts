@@ -1,0 +1,93 @@
+/**
+ * The command line: arguments in, library calls, report out, exit code.
+ * 0 no errors, 1 findings at error level, 2 usage, configuration or internal error.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkDocs } from './engine/check.js';
+import { fixDocs } from './engine/fix.js';
+import { diffReport } from './reporters/diff.js';
+import { humanReport } from './reporters/human.js';
+import { jsonReport } from './reporters/json.js';
+import { TemplateError } from './template/template.js';
+
+const USAGE = `usage: docs-quality <command> [options]
+
+commands:
+  check            run every offline rule over the docs tree
+  fix              apply every fix the rules offer (atomic writes; --dry-run prints the diff)
+
+options:
+  --docs DIR       docs tree to check (default: docs)
+  --format FORMAT  check output: human (default) or json
+  --dry-run        fix: print the diff instead of writing
+  --debug          show stack traces of internal errors
+  -h, --help       show this help`;
+
+const FORMATS = ['human', 'json'] as const;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      docs: { type: 'string', default: 'docs' },
+      format: { type: 'string', default: 'human' },
+      'dry-run': { type: 'boolean', default: false },
+      debug: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (one of: ${FORMATS.join(', ')})`);
+  const cwd = process.cwd();
+  const docsRoot = resolve(cwd, values.docs);
+  if (!existsSync(docsRoot) || !statSync(docsRoot).isDirectory()) throw new UsageError(`docs directory not found: ${values.docs}`);
+
+  switch (command) {
+    case 'check': {
+      const { files, findings } = await checkDocs({ docsRoot, cwd });
+      const out = format === 'json' ? jsonReport(findings) : humanReport(files.map((f) => f.file), Boolean(process.stdout.isTTY));
+      process.stdout.write(`${out}\n`);
+      return findings.some((f) => f.severity === 'error') ? 1 : 0;
+    }
+    case 'fix': {
+      const changes = await fixDocs({ docsRoot, cwd, dryRun: values['dry-run'] });
+      if (values['dry-run']) process.stdout.write(diffReport(changes, cwd));
+      else for (const change of changes) process.stdout.write(`fixed ${relative(cwd, change.path)}\n`);
+      if (changes.length === 0) process.stdout.write('nothing to fix\n');
+      return 0;
+    }
+    case undefined:
+      throw new UsageError('missing command (check or fix)');
+    default:
+      throw new UsageError(`unknown command "${command}" (check or fix)`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const debug = process.argv.includes('--debug');
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`docs-quality: ${(error as Error).message}\n${USAGE.split('\n')[0]}\n`);
+    } else if (error instanceof TemplateError) {
+      process.stderr.write(`docs-quality: ${error.message}\n`);
+    } else {
+      process.stderr.write(`docs-quality: internal error: ${(error as Error).message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}\n`);
+      if (debug) process.stderr.write(`${(error as Error).stack}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,51 @@
+/** The one shape every rule's result takes on its way to a reporter. */
+import type { VFile } from 'vfile';
+import type { Fix } from '../template/analyse-page.js';
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  /** Path relative to the current directory. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  ruleId: string;
+  message: string;
+  expected?: string;
+  actual?: string;
+  fixable: boolean;
+}
+
+/** A vfile message as it may carry our fix. */
+export interface FixableMessage {
+  fix?: Fix;
+}
+
+/** Findings of processed files, in file then position order. */
+export function findingsOf(files: readonly VFile[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const file of files) {
+    for (const message of file.messages) {
+      const start = message.place && 'start' in message.place ? message.place.start : message.place;
+      const end = message.place && 'end' in message.place ? message.place.end : start;
+      const finding: Finding = {
+        file: file.path,
+        line: start?.line ?? 1,
+        column: start?.column ?? 1,
+        endLine: end?.line ?? start?.line ?? 1,
+        endColumn: end?.column ?? start?.column ?? 1,
+        severity: message.fatal === true ? 'error' : 'warning',
+        ruleId: message.ruleId ?? message.source ?? 'docs-quality',
+        message: message.reason,
+        fixable: Boolean((message as FixableMessage).fix),
+      };
+      if (message.expected?.[0] !== undefined) finding.expected = message.expected[0];
+      if (typeof message.actual === 'string') finding.actual = message.actual;
+      findings.push(finding);
+    }
+  }
+  return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+}

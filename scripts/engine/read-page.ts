@@ -1,0 +1,46 @@
+/**
+ * Reading a page safely: a binary file or invalid UTF-8 becomes a finding on that file instead of
+ * garbage findings or a crash; the BOM and line endings are remembered so a fix can keep them.
+ */
+import { readFileSync } from 'node:fs';
+import { VFile } from 'vfile';
+
+export interface PageText {
+  text: string;
+  bom: boolean;
+  crlf: boolean;
+}
+
+export class UnreadablePage extends Error {}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes page bytes, refusing binary content and invalid UTF-8 with a reason a writer understands. */
+export function decodePage(bytes: Uint8Array): PageText {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw new UnreadablePage(`binary file, not Markdown (NUL byte at offset ${nul})`);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new UnreadablePage('not valid UTF-8: save the page as UTF-8');
+  }
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  return { text, bom, crlf: /\r\n/.test(text) };
+}
+
+/** A vfile for a page (path relative to cwd), or one carrying a fatal read finding. */
+export function readPage(absolutePath: string, displayPath: string, cwd: string): { file: VFile; page?: PageText } {
+  const file = new VFile({ path: displayPath, cwd });
+  try {
+    const page = decodePage(readFileSync(absolutePath));
+    file.value = page.text;
+    return { file, page };
+  } catch (error) {
+    const reason = error instanceof UnreadablePage ? error.message : `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    const message = file.message(reason, { ruleId: 'read-page', source: 'docs-quality' });
+    message.fatal = true;
+    return { file };
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Aligning template blocks to page blocks: which page paragraph is which template paragraph, even
+ * when the page reworded, dropped, added or swapped some of them.
+ */
+import { diffArrays } from 'diff';
+import type { Block } from './blocks.js';
+import type { TemplateBlock } from './template.js';
+import type { Token } from './tokens.js';
+
+/** Below this share of common words, two blocks are different paragraphs, not drifted copies. */
+const SAME_BLOCK = 0.5;
+
+export interface Alignment {
+  /** Page block index for each template block index (undefined: missing from the page). */
+  pageOf: (number | undefined)[];
+  /** Template block index for each page block index (undefined: not in the template). */
+  templateOf: (number | undefined)[];
+  /** Template block indexes whose page block sits out of the template's order. */
+  outOfOrder: Set<number>;
+}
+
+/** Number of tokens two sequences share in order (their longest common subsequence). */
+export function commonTokens(a: readonly Token[], b: readonly Token[]): number {
+  let common = 0;
+  for (const part of diffArrays(a as Token[], b as Token[], { comparator: (x, y) => x.norm === y.norm })) {
+    if (!part.added && !part.removed) common += part.count ?? part.value.length;
+  }
+  return common;
+}
+
+function compatible(t: TemplateBlock, p: Block): boolean {
+  if (t.kind === 'topicsSlot') return p.kind === 'topicsList';
+  if (t.kind === 'heading') return p.kind === 'heading' && p.depth === t.depth;
+  return t.kind === p.kind;
+}
+
+/**
+ * Matches blocks greedily by similarity (the best pairs first), then keeps the longest run that is
+ * in template order; matched blocks outside that run are out of order.
+ */
+export function alignBlocks(template: readonly TemplateBlock[], templateTokens: readonly Token[][], page: readonly Block[]): Alignment {
+  const candidates: { t: number; p: number; score: number }[] = [];
+  template.forEach((t, ti) => {
+    if (t.kind === 'free') return;
+    page.forEach((p, pi) => {
+      if (!compatible(t, p)) return;
+      if (t.kind === 'topicsSlot' || t.kind === 'topicsLabel' || (t.kind === 'heading' && t.depth === 1)) {
+        candidates.push({ t: ti, p: pi, score: 2 - pi / 1000 }); // structural anchors: first of their kind wins
+        return;
+      }
+      const a = templateTokens[ti]!;
+      const b = p.tokens;
+      const score = (2 * commonTokens(a, b)) / Math.max(1, a.length + b.length);
+      if (score >= SAME_BLOCK) candidates.push({ t: ti, p: pi, score });
+    });
+  });
+  candidates.sort((x, y) => y.score - x.score || x.t - y.t || x.p - y.p);
+  const pageOf: (number | undefined)[] = new Array(template.length).fill(undefined);
+  const templateOf: (number | undefined)[] = new Array(page.length).fill(undefined);
+  for (const { t, p } of candidates) {
+    if (pageOf[t] !== undefined || templateOf[p] !== undefined) continue;
+    pageOf[t] = p;
+    templateOf[p] = t;
+  }
+  const matched = pageOf.flatMap((p, t) => (p === undefined ? [] : [{ t, p }]));
+  const inOrder = longestIncreasing(matched.map((m) => m.p));
+  const outOfOrder = new Set(matched.filter((_, i) => !inOrder.has(i)).map((m) => m.t));
+  return { pageOf, templateOf, outOfOrder };
+}
+
+/** Indexes of one longest strictly increasing subsequence (O(n²): templates have a dozen blocks). */
+function longestIncreasing(values: readonly number[]): Set<number> {
+  const length = values.map(() => 1);
+  const previous = values.map(() => -1);
+  let best = -1;
+  for (let i = 0; i < values.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (values[j]! < values[i]! && length[j]! + 1 > length[i]!) {
+        length[i] = length[j]! + 1;
+        previous[i] = j;
+      }
+    }
+    if (best === -1 || length[i]! > length[best]!) best = i;
+  }
+  const keep = new Set<number>();
+  for (let i = best; i !== -1; i = previous[i]!) keep.add(i);
+  return keep;
+}

@@ -1,0 +1,32 @@
+/**
+ * Writing template text into a page the way the page writes Markdown: placeholders filled with
+ * the page's names, and escapes in the page's style (AWS pages escape every `.` and `-`).
+ */
+
+export interface Bindings {
+  service: string;
+  short: string;
+}
+
+export interface PageStyle {
+  /** The page backslash-escapes periods and hyphens in prose (`\.`, `\-`). */
+  escapesPunctuation: boolean;
+}
+
+/** Detects how a page writes prose punctuation. */
+export function pageStyleOf(source: string): PageStyle {
+  return { escapesPunctuation: /[^\\]\\[.-]/.test(source) };
+}
+
+/** Template Markdown with placeholders filled and escapes adapted to the page. */
+export function renderForPage(templateMarkdown: string, bindings: Bindings, style: PageStyle): string {
+  const filled = templateMarkdown.replace(/\{\{\s*(service|short)\s*\}\}/g, (_, name: 'service' | 'short') =>
+    escapeName(bindings[name], style),
+  );
+  return style.escapesPunctuation ? filled : filled.replace(/\\([.\-'!()])/g, '$1');
+}
+
+function escapeName(name: string, style: PageStyle): string {
+  const literal = name.replace(/([\\`*_[\]<>])/g, '\\$1');
+  return style.escapesPunctuation ? literal.replace(/([.-])/g, '\\$1') : literal;
+}
