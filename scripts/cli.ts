@@ -3,10 +3,10 @@
  * 0 no errors, 1 findings at error level, 2 usage, configuration or internal error.
  */
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDocs } from './engine/check.js';
-import { fixDocs } from './engine/fix.js';
+import { fixDocs, type PageChange } from './engine/fix.js';
 import { diffReport } from './reporters/diff.js';
 import { humanReport } from './reporters/human.js';
 import { jsonReport } from './reporters/json.js';
@@ -62,8 +62,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'fix': {
       const changes = await fixDocs({ docsRoot, cwd, dryRun: values['dry-run'] });
-      if (values['dry-run']) process.stdout.write(diffReport(changes, cwd));
-      else for (const change of changes) process.stdout.write(`fixed ${relative(cwd, change.path)}\n`);
+      if (values['dry-run']) process.stdout.write(diffReport(changes, docsRoot, cwd));
+      else for (const change of changes) process.stdout.write(`${describe(change, docsRoot, cwd)}\n`);
       if (changes.length === 0) process.stdout.write('nothing to fix\n');
       return 0;
     }
@@ -72,6 +72,14 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}" (check or fix)`);
   }
+}
+
+function describe(change: PageChange, docsRoot: string, cwd: string): string {
+  const shown = (path: string): string => relative(cwd, join(docsRoot, path));
+  if (change.from === undefined) return `created ${shown(change.to!)}`;
+  if (change.to === undefined) return `removed ${shown(change.from)}`;
+  if (change.from !== change.to) return `renamed ${shown(change.from)} -> ${shown(change.to)}`;
+  return `fixed ${shown(change.to)}`;
 }
 
 main(process.argv.slice(2)).then(

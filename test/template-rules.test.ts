@@ -46,7 +46,7 @@ blocks('a missing paragraph is reported where it belongs, and fix inserts it', a
     `${page}:1:65 template-blocks missing paragraph from the template: \`Cloud security at AWS is the highest priority …\``,
   ]);
   await fixedClean(root);
-  assert.is(readFileSync(join(root, page), 'utf8'), fixture('../../docs/kinesis-data-streams/security.md'));
+  assert.is(readFileSync(join(root, page), 'utf8'), fixture('template/clean/security.md'));
 });
 
 blocks('two swapped paragraphs are reported as out of order, and fix moves them back', async () => {
@@ -55,7 +55,7 @@ blocks('two swapped paragraphs are reported as out of order, and fix moves them 
     `${page}:7:1 template-blocks paragraph out of order: the template puts it before \`Security is a shared responsibility between AWS and …\``,
   ]);
   await fixedClean(root);
-  assert.is(readFileSync(join(root, page), 'utf8'), fixture('../../docs/kinesis-data-streams/security.md'));
+  assert.is(readFileSync(join(root, page), 'utf8'), fixture('template/clean/security.md'));
 });
 
 blocks('a note in the free region is allowed', async () => {
@@ -85,7 +85,7 @@ blocks.run();
 const wording = suite('template-wording');
 
 wording('escapes, emphasis markers, hard breaks and wrapping do not count', async () => {
-  const clean = fixture('../../docs/kinesis-data-streams/security.md');
+  const clean = fixture('template/clean/security.md');
   const restyled = clean
     .replaceAll('\\.', '.')
     .replace('security *of* the cloud', 'security _of_ the cloud')
@@ -97,7 +97,7 @@ wording('escapes, emphasis markers, hard breaks and wrapping do not count', asyn
 });
 
 wording('words, punctuation and link targets do count', async () => {
-  const clean = fixture('../../docs/kinesis-data-streams/security.md');
+  const clean = fixture('template/clean/security.md');
   const drifted = clean
     .replace('highest priority\\.', 'highest priority!')
     .replace('https://aws.amazon.com/compliance/programs/', 'https://example.com/programs/');

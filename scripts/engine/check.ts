@@ -4,12 +4,14 @@
  */
 import { resolve, relative } from 'node:path';
 import { VFile } from 'vfile';
+import { indexCorpus, provideCorpusIndex } from '../corpus/corpus-index.js';
+import { loadCatalog } from '../template/catalog.js';
 import { loadManifest } from '../template/manifest.js';
 import { loadTemplate } from '../template/template.js';
-import { listMarkdownFiles } from './docs-files.js';
+import { listMarkdownFiles } from '../corpus/docs-files.js';
 import { findingsOf, type Finding } from './finding.js';
 import { lintFile } from './processor.js';
-import { readPage, type PageText } from './read-page.js';
+import { readPage, type PageText } from '../corpus/read-page.js';
 
 export interface CheckOptions {
   /** The docs tree (its `_template/` holds the template and manifest). */
@@ -33,6 +35,7 @@ export interface CheckResult {
 export function loadDocsConfig(docsRoot: string): void {
   loadTemplate(docsRoot);
   loadManifest(docsRoot);
+  loadCatalog(docsRoot);
 }
 
 /** Checks one page's current text. */
@@ -46,11 +49,12 @@ export async function checkText(path: string, text: string, cwd: string): Promis
 export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   const docsRoot = resolve(options.cwd, options.docsRoot);
   loadDocsConfig(docsRoot);
-  const files: CheckedFile[] = [];
-  for (const path of listMarkdownFiles(docsRoot)) {
+  const files: CheckedFile[] = listMarkdownFiles(docsRoot).map((path) => {
     const { file, page } = readPage(path, relative(options.cwd, path), options.cwd);
-    if (page) await lintFile(file);
-    files.push(page ? { path, file, page } : { path, file });
-  }
+    return page ? { path, file, page } : { path, file };
+  });
+  // Cross-file rules answer from this index of the texts just read, never from re-reading.
+  provideCorpusIndex(indexCorpus(docsRoot, new Map(files.map((f) => [f.path, f.page?.text ?? '']))));
+  for (const { file, page } of files) if (page) await lintFile(file);
   return { files, findings: findingsOf(files.map((f) => f.file)) };
 }

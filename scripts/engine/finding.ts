@@ -1,6 +1,6 @@
 /** The one shape every rule's result takes on its way to a reporter. */
 import type { VFile } from 'vfile';
-import type { Fix } from '../template/analyse-page.js';
+import type { Fix } from '../template/edit.js';
 
 export type Severity = 'error' | 'warning';
 

@@ -1,64 +1,72 @@
 /**
- * `fix` as a library call: re-checks each page until no fix applies, then writes it atomically
- * with its original line endings and BOM. Pages are only written when they changed.
+ * `fix` as a library call: check the tree, apply every fix that does not collide with another,
+ * check again, until nothing is left to fix. Each page is written atomically, keeping its line
+ * endings and BOM; pages are only written when they changed.
  */
-import { renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
-import { applyFixes, fixesOf } from './apply-fixes.js';
-import { checkDocs, checkText, type CheckOptions } from './check.js';
-import type { PageText } from './read-page.js';
-import type { Fix } from '../template/analyse-page.js';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
+import { listMarkdownFiles } from '../corpus/docs-files.js';
+import { decodePage } from '../corpus/read-page.js';
+import type { Edit } from '../template/edit.js';
+import { applyEdits, fixesOf, planFixes } from './apply-fixes.js';
+import { checkDocs, type CheckOptions } from './check.js';
 
-/** Fix passes per page: each pass applies all non-overlapping fixes, later ones see the result. */
+/** Passes over the tree: each applies all non-colliding fixes, later ones see the result. */
 const MAX_PASSES = 10;
 
 export interface PageChange {
-  path: string;
+  /** Path relative to the docs root, before and after (they differ when the page was renamed). */
+  from: string | undefined;
+  to: string | undefined;
   before: string;
   after: string;
 }
 
 export interface FixOptions extends CheckOptions {
-  /** Compute the changes without writing them. */
+  /** Compute the changes without writing them (fixes a copy of the tree). */
   dryRun?: boolean;
 }
 
 /** Fixes every fixable finding in the docs tree; returns what changed. */
 export async function fixDocs(options: FixOptions): Promise<PageChange[]> {
-  const { files } = await checkDocs(options);
-  const changes: PageChange[] = [];
-  for (const { path, file, page } of files) {
-    if (!page || fixesOf(file).length === 0) continue;
-    const after = await fixText(path, page, options.cwd, fixesOf(file));
-    if (after === page.text) continue;
-    const before = encode(page.text, page);
-    const written = encode(after, page);
-    if (!options.dryRun) writeAtomically(path, written);
-    changes.push({ path, before, after: written });
+  const docsRoot = join(options.cwd, relative(options.cwd, options.docsRoot));
+  if (!options.dryRun) return fixInPlace(docsRoot, options.cwd);
+  const copy = mkdtempSync(join(tmpdir(), 'docs-quality-fix-'));
+  try {
+    cpSync(docsRoot, copy, { recursive: true });
+    return await fixInPlace(copy, options.cwd);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
   }
-  return changes;
 }
 
-async function fixText(path: string, page: PageText, cwd: string, firstFixes: Fix[]): Promise<string> {
-  let current = page.text;
-  let fixes = firstFixes;
-  for (let pass = 0; pass < MAX_PASSES && fixes.length > 0; pass++) {
-    const { text: next, applied } = applyFixes(current, page.crlf ? fixes.map(withCrlf) : fixes);
-    if (applied === 0 || next === current) break;
-    current = next;
-    fixes = fixesOf(await checkText(path, current, cwd));
+async function fixInPlace(docsRoot: string, cwd: string): Promise<PageChange[]> {
+  const original = snapshot(docsRoot);
+  const moved = new Map<string, string>(); // current relative path -> original relative path
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const { files } = await checkDocs({ docsRoot, cwd });
+    const plan = planFixes(files.flatMap(({ file, path, page }) => (page ? fixesOf(file, path) : [])));
+    if (plan.applied === 0) break;
+    for (const [path, edits] of plan.edits) writePage(path, edits);
+    for (const { from, to } of plan.renames) {
+      if (existsSync(to)) continue;
+      renameSync(from, to);
+      const origin = moved.get(relative(docsRoot, from)) ?? relative(docsRoot, from);
+      moved.delete(relative(docsRoot, from));
+      moved.set(relative(docsRoot, to), origin);
+    }
   }
-  return current;
+  return changesSince(original, snapshot(docsRoot), moved);
 }
 
-/** Inserted lines end the way the page's lines end. */
-function withCrlf(fix: Fix): Fix {
-  return { edits: fix.edits.map((edit) => ({ ...edit, text: edit.text.replace(/\r?\n/g, '\r\n') })) };
-}
-
-/** The BOM goes back where the page had one. */
-function encode(text: string, page: PageText): string {
-  return (page.bom ? '\ufeff' : '') + text;
+/** Applies edits to one page on disk, in the page's own line endings, atomically. */
+function writePage(path: string, edits: readonly Edit[]): void {
+  const bytes = readFileSync(path);
+  const page = decodePage(bytes);
+  const eol = (text: string): string => (page.crlf ? text.replace(/\r?\n/g, '\r\n') : text);
+  const after = applyEdits(page.text, edits.map((edit) => ({ ...edit, text: eol(edit.text) })));
+  if (after !== page.text) writeAtomically(path, (page.bom ? '\ufeff' : '') + after);
 }
 
 /** Writes via a temporary file in the same folder and a rename, so a page is never half-written. */
@@ -71,4 +79,23 @@ export function writeAtomically(path: string, text: string): void {
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+function snapshot(docsRoot: string): Map<string, string> {
+  return new Map(listMarkdownFiles(docsRoot).map((path) => [relative(docsRoot, path), readFileSync(path, 'utf8')]));
+}
+
+function changesSince(before: Map<string, string>, after: Map<string, string>, moved: Map<string, string>): PageChange[] {
+  const changes: PageChange[] = [];
+  const renamedFrom = new Set(moved.values());
+  for (const [path, text] of after) {
+    const origin = moved.get(path) ?? path;
+    const old = before.get(origin);
+    if (old === undefined) changes.push({ from: undefined, to: path, before: '', after: text });
+    else if (old !== text || origin !== path) changes.push({ from: origin, to: path, before: old, after: text });
+  }
+  for (const [path, text] of before) {
+    if (!after.has(path) && !renamedFrom.has(path)) changes.push({ from: path, to: undefined, before: text, after: '' });
+  }
+  return changes.sort((a, b) => ((a.to ?? a.from)! < (b.to ?? b.from)! ? -1 : 1));
 }

@@ -1,13 +1,15 @@
-/** `fix --dry-run`: what `fix` would change, as unified diffs. */
+/** `fix --dry-run`: what `fix` would change, as unified diffs (renames show both names). */
 import { createTwoFilesPatch } from 'diff';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { PageChange } from '../engine/fix.js';
 
-export function diffReport(changes: readonly PageChange[], cwd: string): string {
+export function diffReport(changes: readonly PageChange[], docsRoot: string, cwd: string): string {
+  const shown = (path: string | undefined): string => (path === undefined ? '/dev/null' : relative(cwd, join(docsRoot, path)));
   return changes
     .map((change) => {
-      const name = relative(cwd, change.path);
-      return createTwoFilesPatch(`a/${name}`, `b/${name}`, change.before, change.after, '', '', { context: 1 });
+      const from = change.from === undefined ? '/dev/null' : `a/${shown(change.from)}`;
+      const to = change.to === undefined ? '/dev/null' : `b/${shown(change.to)}`;
+      return createTwoFilesPatch(from, to, change.before, change.after, '', '', { context: 1 });
     })
     .join('');
 }

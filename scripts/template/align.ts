@@ -5,6 +5,7 @@
 import { diffArrays } from 'diff';
 import type { Block } from './blocks.js';
 import type { TemplateBlock } from './template.js';
+import { longestIncreasing } from './sequence.js';
 import type { Token } from './tokens.js';
 
 /** Below this share of common words, two blocks are different paragraphs, not drifted copies. */
@@ -66,23 +67,4 @@ export function alignBlocks(template: readonly TemplateBlock[], templateTokens: 
   const inOrder = longestIncreasing(matched.map((m) => m.p));
   const outOfOrder = new Set(matched.filter((_, i) => !inOrder.has(i)).map((m) => m.t));
   return { pageOf, templateOf, outOfOrder };
-}
-
-/** Indexes of one longest strictly increasing subsequence (O(n²): templates have a dozen blocks). */
-function longestIncreasing(values: readonly number[]): Set<number> {
-  const length = values.map(() => 1);
-  const previous = values.map(() => -1);
-  let best = -1;
-  for (let i = 0; i < values.length; i++) {
-    for (let j = 0; j < i; j++) {
-      if (values[j]! < values[i]! && length[j]! + 1 > length[i]!) {
-        length[i] = length[j]! + 1;
-        previous[i] = j;
-      }
-    }
-    if (best === -1 || length[i]! > length[best]!) best = i;
-  }
-  const keep = new Set<number>();
-  for (let i = best; i !== -1; i = previous[i]!) keep.add(i);
-  return keep;
 }

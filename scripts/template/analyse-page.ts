@@ -11,30 +11,11 @@ import { pageStyleOf, renderForPage, type Bindings, type PageStyle } from './mar
 import type { Template, TemplateBlock } from './template.js';
 import { joinTokens, tokensOfText, type Token } from './tokens.js';
 import { wordDiff, type Hunk } from './word-diff.js';
-
-/** One replacement in the page's source (offsets, end exclusive). */
-export interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** A fix is applied whole or not at all (a move is a deletion plus an insertion). */
-export interface Fix {
-  edits: Edit[];
-}
+import type { Edit, Fix, OffsetFinding } from './edit.js';
 
 export type TemplateRuleId = 'template-heading' | 'template-blocks' | 'template-wording' | 'template-name';
 
-export interface PageFinding {
-  rule: TemplateRuleId;
-  start: number;
-  end: number;
-  message: string;
-  expected?: string;
-  actual?: string;
-  fix?: Fix;
-}
+export type PageFinding = OffsetFinding<TemplateRuleId>;
 
 export interface PageAnalysis {
   bindings: Bindings;

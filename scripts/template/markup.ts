@@ -21,12 +21,13 @@ export function pageStyleOf(source: string): PageStyle {
 /** Template Markdown with placeholders filled and escapes adapted to the page. */
 export function renderForPage(templateMarkdown: string, bindings: Bindings, style: PageStyle): string {
   const filled = templateMarkdown.replace(/\{\{\s*(service|short)\s*\}\}/g, (_, name: 'service' | 'short') =>
-    escapeName(bindings[name], style),
+    escapeText(bindings[name], style),
   );
   return style.escapesPunctuation ? filled : filled.replace(/\\([.\-'!()])/g, '$1');
 }
 
-function escapeName(name: string, style: PageStyle): string {
-  const literal = name.replace(/([\\`*_[\]<>])/g, '\\$1');
+/** Plain text (a name, a title) as Markdown in the page's escape style. */
+export function escapeText(text: string, style: PageStyle): string {
+  const literal = text.replace(/([\\`*_[\]<>])/g, '\\$1');
   return style.escapesPunctuation ? literal.replace(/([.-])/g, '\\$1') : literal;
 }

@@ -2,9 +2,10 @@
  * The shared-responsibility template: a Markdown page with `{{service}}`, `{{short}}` and
  * `{{topics}}` placeholders and a free region for service notes. Loaded once per docs tree.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blocksOf, type Block } from './blocks.js';
+import { loadCached } from './file-cache.js';
 import { parseMarkdown } from './parse.js';
 
 /** Where a docs tree keeps its template, manifest and catalog. */
@@ -47,22 +48,12 @@ export function templatePath(docsRoot: string): string {
   return join(docsRoot, TEMPLATE_DIR, TEMPLATE_FILE);
 }
 
-const cache = new Map<string, { mtimeMs: number; size: number; template: Template }>();
-
 /** Loads (and caches until it changes on disk) the template of a docs tree. */
 export function loadTemplate(docsRoot: string): Template {
-  const path = templatePath(docsRoot);
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    throw new TemplateError(path, 1, 1, 'template not found: every docs tree needs its template here');
-  }
-  const cached = cache.get(path);
-  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.template;
-  const template = parseTemplate(readFileSync(path, 'utf8'), path);
-  cache.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, template });
-  return template;
+  return loadCached(templatePath(docsRoot), (path) => {
+    if (!existsSync(path)) throw new TemplateError(path, 1, 1, 'template not found: every docs tree needs its template here');
+    return parseTemplate(readFileSync(path, 'utf8'), path);
+  });
 }
 
 /** Parses template source into blocks, validating placeholders and the free region. */

@@ -1,0 +1,33 @@
+/** What a relative link in a docs page points at, and whether it may point there at all. */
+import { dirname, resolve } from 'node:path';
+import { isInside } from './docs-files.js';
+
+export type LinkTarget =
+  | { kind: 'external' }
+  | { kind: 'unsafe'; scheme: string }
+  | { kind: 'absolute' }
+  | { kind: 'outside' }
+  | { kind: 'local'; path: string; fragment?: string };
+
+/** Classifies a link URL found in `fromFile` (absolute path) of the docs tree at `root`. */
+export function resolveLink(url: string, fromFile: string, root: string): LinkTarget {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'file' || scheme === 'javascript' || scheme === 'data' || scheme === 'vbscript') return { kind: 'unsafe', scheme };
+  if (scheme || url.startsWith('//')) return { kind: 'external' };
+  if (url.startsWith('/')) return { kind: 'absolute' };
+  const hashAt = url.indexOf('#');
+  const rawPath = (hashAt === -1 ? url : url.slice(0, hashAt)).replace(/\?.*$/, '');
+  const rawFragment = hashAt === -1 ? undefined : url.slice(hashAt + 1);
+  let pathPart: string;
+  let fragment: string | undefined;
+  try {
+    pathPart = decodeURIComponent(rawPath);
+    fragment = rawFragment === undefined ? undefined : decodeURIComponent(rawFragment);
+  } catch {
+    pathPart = rawPath;
+    fragment = rawFragment;
+  }
+  const path = pathPart === '' ? fromFile : resolve(dirname(fromFile), pathPart);
+  if (!isInside(root, path)) return { kind: 'outside' };
+  return fragment ? { kind: 'local', path, fragment } : { kind: 'local', path };
+}

@@ -1,0 +1,57 @@
+/**
+ * foreign-file-name: a page's file name does not carry another service's name, the usual trace of
+ * a page copied from another service's folder. When the page is a catalog topic, `fix` renames it
+ * to the topic's id and updates every link to it.
+ *
+ * found: `kinesis-data-streams/akda-java-compliance.md` ("akda" is Amazon Kinesis Data Analytics)
+ *   -> file name carries another service's name: `akda` stands for Amazon Kinesis Data Analytics
+ */
+import { basename, relative } from 'node:path';
+import { corpusIndexFor, type CorpusIndex } from '../corpus/corpus-index.js';
+import { resolveLink } from '../corpus/resolve-link.js';
+import { loadCatalog, recogniseTopic } from '../template/catalog.js';
+import type { Edit, Fix } from '../template/edit.js';
+import { loadManifest } from '../template/manifest.js';
+import { foreignServiceIn, serviceIdentifiers, siblingPath } from '../topics/service-identifiers.js';
+import { docsPageOf } from './docs-page.js';
+import { docsRule } from './report.js';
+
+export default docsRule('foreign-file-name', (_tree, file) => {
+  const page = docsPageOf(file);
+  if (!page?.service || page.isServicePage) return [];
+  const index = corpusIndexFor(page.docsRoot);
+  const foreign = foreignServiceIn(basename(page.path), page.service, serviceIdentifiers(index, loadManifest(page.docsRoot)));
+  if (!foreign) return [];
+  const fix = renameFix(page.path, index, page.docsRoot);
+  return [
+    {
+      rule: 'foreign-file-name',
+      start: 0,
+      end: 0,
+      message: `file name carries another service's name: \`${foreign.id}\` stands for ${foreign.service} (${foreign.folder}/)${fix ? `; rename to \`${basename(fix.renames![0]!.to)}\`` : ''}`,
+      actual: basename(page.path),
+      ...(fix ? { expected: basename(fix.renames![0]!.to), fix } : {}),
+    },
+  ];
+});
+
+/** Rename to `<topic id>.md` and relink every page that links here; none when the name is taken. */
+function renameFix(path: string, index: CorpusIndex, docsRoot: string): Fix | undefined {
+  const catalog = loadCatalog(docsRoot);
+  const h1 = index.pages.get(path)?.h1;
+  const topic = catalog && h1 ? recogniseTopic(h1.text, catalog.topics) : undefined;
+  if (!topic) return undefined;
+  const to = siblingPath(path, `${topic.id}.md`);
+  if (index.pages.has(to)) return undefined;
+  const edits: Edit[] = [];
+  for (const other of index.pages.values()) {
+    for (const link of other.links) {
+      const target = resolveLink(link.url, other.path, docsRoot);
+      if (target.kind !== 'local' || target.path !== path || other.path === path) continue;
+      const hash = link.url.indexOf('#');
+      const newPath = relative(siblingPath(other.path, ''), to).split('\\').join('/');
+      edits.push({ file: other.path, start: link.start, end: link.end, text: encodeURI(newPath) + (hash === -1 ? '' : link.url.slice(hash)) });
+    }
+  }
+  return { edits, renames: [{ from: path, to }] };
+}

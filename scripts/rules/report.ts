@@ -1,0 +1,25 @@
+/** Turning rule findings (offsets) into vfile messages (line:column), the remark-lint way. */
+import type { Root } from 'mdast';
+import { lintRule } from 'unified-lint-rule';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import type { OffsetFinding } from '../template/edit.js';
+
+/** Reports findings on the file, with expected/actual text and the fix attached to each message. */
+export function reportFindings(file: VFile, findings: readonly OffsetFinding[]): void {
+  if (findings.length === 0) return;
+  const place = location(file);
+  for (const finding of findings) {
+    const start = place.toPoint(finding.start) ?? { line: 1, column: 1, offset: 0 };
+    const end = place.toPoint(finding.end) ?? start;
+    const message = file.message(finding.message, { start, end });
+    if (finding.expected !== undefined) message.expected = [finding.expected];
+    if (finding.actual !== undefined) message.actual = finding.actual;
+    if (finding.fix) Object.assign(message, { fix: finding.fix });
+  }
+}
+
+/** A remark-lint rule `docs-quality:<id>` reporting what `findingsOf` computes for a page. */
+export function docsRule(id: string, findingsOf: (tree: Root, file: VFile) => readonly OffsetFinding[]) {
+  return lintRule<Root, undefined>(`docs-quality:${id}`, (tree, file) => reportFindings(file, findingsOf(tree, file)));
+}

@@ -1,0 +1,61 @@
+/**
+ * The shared analysis behind the topic rules: a service page's Topics list checked once per parse
+ * against the catalog and the corpus index; each topic rule reports its share.
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { corpusIndexFor } from '../corpus/corpus-index.js';
+import { loadCatalog, topicsForService } from '../template/catalog.js';
+import { loadManifest } from '../template/manifest.js';
+import { pageStyleOf } from '../template/markup.js';
+import { blocksOf } from '../template/blocks.js';
+import { analyseTopics, type TopicFinding, type TopicRuleId, type TopicSummary } from '../topics/analyse-topics.js';
+import { topicsListOf } from '../topics/topics-list.js';
+import { docsPageOf } from './docs-page.js';
+import { docsRule } from './report.js';
+import { servicePageAnalysis } from './service-page.js';
+
+const analyses = new WeakMap<Root, { findings: TopicFinding[]; summary: TopicSummary } | null>();
+
+/** The Topics-list analysis of a service page (once per tree), or null for other pages. */
+export function topicsAnalysis(tree: Root, file: VFile): { findings: TopicFinding[]; summary: TopicSummary } | null {
+  const cached = analyses.get(tree);
+  if (cached !== undefined) return cached;
+  let result = null;
+  const page = docsPageOf(file);
+  const catalog = page?.isServicePage ? loadCatalog(page.docsRoot) : undefined;
+  if (page && catalog) {
+    const source = String(file);
+    const pinned = loadManifest(page.docsRoot)[page.service!];
+    const bound = servicePageAnalysis(tree, file)?.bindings;
+    const service = bound?.service || pinned?.service || page.service!;
+    const names = { service, short: bound?.short || pinned?.short || service };
+    const label = blocksOf(tree, source).find((b) => b.kind === 'topicsLabel');
+    result = analyseTopics({
+      source,
+      style: pageStyleOf(source),
+      pagePath: page.path,
+      docsRoot: page.docsRoot,
+      names,
+      topics: topicsForService(catalog, pinned),
+      list: topicsListOf(tree, source),
+      listAt: label?.start ?? 0,
+      index: corpusIndexFor(page.docsRoot),
+    });
+    file.data.topicSummary = result.summary;
+  }
+  analyses.set(tree, result);
+  return result;
+}
+
+/** A remark-lint rule reporting one topic rule's findings. */
+export function topicRule(rule: TopicRuleId) {
+  return docsRule(rule, (tree, file) => topicsAnalysis(tree, file)?.findings.filter((f) => f.rule === rule) ?? []);
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** This service's row of the services x topics matrix, for the sync report. */
+    topicSummary: TopicSummary;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The topic catalog (`_template/topics.json`): every topic a service's Topics list may hold, its
+ * canonical title, the older titles that still recognise it, whether it is required, and (by its
+ * place in the list) its order. Services add their own topics in the services manifest.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCached } from './file-cache.js';
+import type { ServiceNames } from './manifest.js';
+import { TEMPLATE_DIR, TemplateError } from './template.js';
+
+export interface Topic {
+  /** Stable identifier, also the file name `new-service` gives the topic page. */
+  id: string;
+  /** Canonical title pattern, e.g. `Data protection in {{service}}`. */
+  title: string;
+  /** Older or variant titles that still recognise the topic (any casing). */
+  aliases: string[];
+  required: boolean;
+}
+
+/** A topic a single service adds (services manifest), placed after another topic. */
+export interface ExtraTopic extends Topic {
+  after?: string;
+}
+
+export interface Catalog {
+  path: string;
+  topics: Topic[];
+}
+
+export const CATALOG_FILE = 'topics.json';
+
+export function catalogPath(docsRoot: string): string {
+  return join(docsRoot, TEMPLATE_DIR, CATALOG_FILE);
+}
+
+/** Reads the catalog of a docs tree; a tree without one has no topic rules. */
+export function loadCatalog(docsRoot: string): Catalog | undefined {
+  return loadCached(catalogPath(docsRoot), readCatalog);
+}
+
+function readCatalog(path: string): Catalog | undefined {
+  if (!existsSync(path)) return undefined;
+  const data = readJson(path);
+  const topics = (data as { topics?: unknown } | null)?.topics;
+  if (!Array.isArray(topics)) throw new TemplateError(path, 1, 1, 'topic catalog must be {"topics": [{"id", "title", "aliases", "required"}, ...]}');
+  return { path, topics: topics.map((topic, i) => parseTopic(topic, path, `topics[${i}]`)) };
+}
+
+/** Parses a JSON config file, turning a syntax error into a one-line error with its position. */
+export function readJson(path: string): unknown {
+  const text = readFileSync(path, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec(String(error));
+    const offset = position ? Number(position[1]) : 0;
+    const line = text.slice(0, offset).split('\n').length;
+    throw new TemplateError(path, line, offset - text.lastIndexOf('\n', offset - 1), `not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Validates one topic entry of the catalog or manifest. */
+export function parseTopic(value: unknown, path: string, where: string): ExtraTopic {
+  const topic = value as Partial<ExtraTopic> | null;
+  if (typeof topic?.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(topic.id)) {
+    throw new TemplateError(path, 1, 1, `${where}: "id" must be a lower-case slug such as "data-protection"`);
+  }
+  if (typeof topic.title !== 'string' || !topic.title.includes('{{')) {
+    throw new TemplateError(path, 1, 1, `${where} (${topic.id}): "title" must be a pattern with {{service}} or {{short}}`);
+  }
+  const aliases = topic.aliases ?? [];
+  if (!Array.isArray(aliases) || aliases.some((alias) => typeof alias !== 'string')) {
+    throw new TemplateError(path, 1, 1, `${where} (${topic.id}): "aliases" must be a list of title patterns`);
+  }
+  const parsed: ExtraTopic = { id: topic.id, title: topic.title, aliases, required: topic.required !== false };
+  if (typeof topic.after === 'string') parsed.after = topic.after;
+  return parsed;
+}
+
+/** The topics one service's list should hold, in order: the catalog plus the service's extras. */
+export function topicsForService(catalog: Catalog, names: ServiceNames | undefined): Topic[] {
+  const topics: Topic[] = [...catalog.topics];
+  for (const extra of names?.extraTopics ?? []) {
+    const at = extra.after ? topics.findIndex((t) => t.id === extra.after) : topics.length - 1;
+    topics.splice(at + 1, 0, extra);
+  }
+  return topics;
+}
+
+/** A title pattern filled with a service's names. */
+export function fillTitle(pattern: string, names: { service: string; short: string }): string {
+  return pattern.replace(/\{\{\s*(service|short)\s*\}\}/g, (_, name: 'service' | 'short') => names[name]);
+}
+
+/** The topic a Topics-list title stands for: by its canonical title or an alias, any name, any casing. */
+export function recogniseTopic(title: string, topics: readonly Topic[]): Topic | undefined {
+  const text = squash(title);
+  for (const topic of topics) {
+    for (const pattern of [topic.title, ...topic.aliases]) {
+      if (patternRegExp(pattern).test(text)) return topic;
+    }
+  }
+  // A title that dropped the service name ("Identity and access management").
+  for (const topic of topics) {
+    for (const pattern of [topic.title, ...topic.aliases]) {
+      const stem = squash(pattern.split(/\s+(?:in|for|of|to)\s+\{\{|\{\{/)[0] ?? '');
+      if (stem && stem.toLowerCase() === text.toLowerCase()) return topic;
+    }
+  }
+  return undefined;
+}
+
+/** The catalog topic whose title shares the most words with an unrecognised title. */
+export function closestTopic(title: string, topics: readonly Topic[]): Topic | undefined {
+  const words = (text: string): Set<string> =>
+    new Set(text.toLowerCase().replace(/\{\{[^}]*\}\}/g, ' ').split(/[^a-z0-9]+/).filter((w) => w.length > 2));
+  const wanted = words(title);
+  let best: Topic | undefined;
+  let bestScore = 0;
+  for (const topic of topics) {
+    const have = words([topic.title, ...topic.aliases].join(' '));
+    const score = [...wanted].filter((w) => have.has(w)).length;
+    if (score > bestScore) {
+      best = topic;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function patternRegExp(pattern: string): RegExp {
+  const parts = squash(pattern).split(/\{\{\s*(?:service|short)\s*\}\}/);
+  return new RegExp(`^${parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+?')}$`, 'i');
+}

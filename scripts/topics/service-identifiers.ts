@@ -1,0 +1,72 @@
+/**
+ * Short forms a file name may carry for a service ("akda" for Amazon Kinesis Data Analytics, "s3"),
+ * so a page copied from another service's folder is recognised by its name.
+ */
+import { basename, dirname, join } from 'node:path';
+import type { CorpusIndex } from '../corpus/corpus-index.js';
+import type { Manifest } from '../template/manifest.js';
+import { SERVICE_PAGE } from '../template/template.js';
+
+const VENDOR = /^(amazon|aws)$/i;
+
+/** Identifiers of one service: its initialisms (3+ letters), words with digits, a one-word folder name. */
+export function identifiersOf(folder: string, names: readonly string[]): Set<string> {
+  const ids = new Set<string>();
+  if (/^[a-z0-9]+$/.test(folder)) ids.add(folder);
+  for (const name of names) {
+    const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+    const initials = words.map((w) => w[0]!.toLowerCase()).join('');
+    if (initials.length >= 3) ids.add(initials);
+    if (words.length > 1 && VENDOR.test(words[0]!) && initials.length - 1 >= 3) ids.add(initials.slice(1));
+    for (const word of words) if (/\d/.test(word) && /[a-z]/i.test(word)) ids.add(word.toLowerCase());
+  }
+  return ids;
+}
+
+/** The service name a security page's H1 gives, whatever the H1's shape. */
+export function serviceNameFromTitle(h1: string): string {
+  return h1
+    .replace(/^security(?:\s+and\s+compliance)?\s+(?:in|for|of)\s+/i, '')
+    .replace(/\s+security$/i, '')
+    .trim();
+}
+
+const cache = new WeakMap<CorpusIndex, Map<string, { service: string; ids: Set<string> }>>();
+
+/** Every service folder of the corpus with its identifiers (once per index). */
+export function serviceIdentifiers(index: CorpusIndex, manifest: Manifest): Map<string, { service: string; ids: Set<string> }> {
+  const cached = cache.get(index);
+  if (cached) return cached;
+  const services = new Map<string, { service: string; ids: Set<string> }>();
+  for (const page of index.pages.values()) {
+    if (basename(page.path) !== SERVICE_PAGE || dirname(dirname(page.path)) !== index.root) continue;
+    const folder = basename(dirname(page.path));
+    if (folder.startsWith('_')) continue;
+    const pinned = manifest[folder];
+    const fromTitle = page.h1 ? serviceNameFromTitle(page.h1.text) : folder;
+    const names = [pinned?.service ?? fromTitle, ...(pinned?.short ? [pinned.short] : [])];
+    services.set(folder, { service: names[0]!, ids: identifiersOf(folder, names) });
+  }
+  cache.set(index, services);
+  return services;
+}
+
+/** Another service whose identifier the file name carries, if any. */
+export function foreignServiceIn(
+  fileName: string,
+  ownFolder: string,
+  services: ReadonlyMap<string, { service: string; ids: Set<string> }>,
+): { folder: string; service: string; id: string } | undefined {
+  const own = services.get(ownFolder)?.ids ?? new Set<string>();
+  const tokens = basename(fileName, '.md').toLowerCase().split(/[-_.\s]+/);
+  for (const [folder, { service, ids }] of services) {
+    if (folder === ownFolder) continue;
+    const id = tokens.find((token) => ids.has(token) && !own.has(token));
+    if (id) return { folder, service, id };
+  }
+  return undefined;
+}
+
+export function siblingPath(path: string, name: string): string {
+  return join(dirname(path), name);
+}
