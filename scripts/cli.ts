@@ -10,22 +10,26 @@ import { fixDocs, type PageChange } from './engine/fix.js';
 import { diffReport } from './reporters/diff.js';
 import { humanReport } from './reporters/human.js';
 import { jsonReport } from './reporters/json.js';
-import { TemplateError } from './template/template.js';
+import { markdownReport } from './reporters/markdown.js';
+import { syncReport, type SyncInput } from './reporters/sync-report.js';
+import { loadCatalog } from './template/catalog.js';
+import { loadTemplate, TemplateError } from './template/template.js';
 
 const USAGE = `usage: docs-quality <command> [options]
 
 commands:
   check            run every offline rule over the docs tree
   fix              apply every fix the rules offer (atomic writes; --dry-run prints the diff)
+  sync             print the cross-service report: services x topics, wording variants
 
 options:
   --docs DIR       docs tree to check (default: docs)
-  --format FORMAT  check output: human (default) or json
+  --format FORMAT  check output: human (default), json or markdown
   --dry-run        fix: print the diff instead of writing
   --debug          show stack traces of internal errors
   -h, --help       show this help`;
 
-const FORMATS = ['human', 'json'] as const;
+const FORMATS = ['human', 'json', 'markdown'] as const;
 
 class UsageError extends Error {}
 
@@ -56,9 +60,20 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'check': {
       const { files, findings } = await checkDocs({ docsRoot, cwd });
-      const out = format === 'json' ? jsonReport(findings) : humanReport(files.map((f) => f.file), Boolean(process.stdout.isTTY));
+      const vfiles = files.map((f) => f.file);
+      const out =
+        format === 'json'
+          ? jsonReport(findings)
+          : format === 'markdown'
+            ? markdownReport({ files: vfiles, findings, ...syncContext(docsRoot) })
+            : humanReport(vfiles, Boolean(process.stdout.isTTY));
       process.stdout.write(`${out}\n`);
       return findings.some((f) => f.severity === 'error') ? 1 : 0;
+    }
+    case 'sync': {
+      const { files, findings } = await checkDocs({ docsRoot, cwd });
+      process.stdout.write(syncReport({ files: files.map((f) => f.file), findings, ...syncContext(docsRoot) }));
+      return 0;
     }
     case 'fix': {
       const changes = await fixDocs({ docsRoot, cwd, dryRun: values['dry-run'] });
@@ -68,10 +83,14 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case undefined:
-      throw new UsageError('missing command (check or fix)');
+      throw new UsageError('missing command (check, fix or sync)');
     default:
-      throw new UsageError(`unknown command "${command}" (check or fix)`);
+      throw new UsageError(`unknown command "${command}" (check, fix or sync)`);
   }
+}
+
+function syncContext(docsRoot: string): Pick<SyncInput, 'template' | 'topics'> {
+  return { template: loadTemplate(docsRoot), topics: loadCatalog(docsRoot)?.topics ?? [] };
 }
 
 function describe(change: PageChange, docsRoot: string, cwd: string): string {

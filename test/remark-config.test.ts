@@ -13,7 +13,8 @@ remark('npx remark reports exactly the findings of check on the seed pages', asy
   const run = spawnSync(
     join(projectRoot, 'node_modules', '.bin', 'remark'),
     ['--rc-path', join(projectRoot, '.remarkrc.mjs'), '--no-color', '--quiet', '--no-stdout', '.'],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, TS_NODE_PROJECT: join(projectRoot, 'tsconfig.json') } },
+    { cwd: root, encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TS_NODE_PROJECT: join(projectRoot, 'tsconfig.json') } },
   );
   assert.is(run.status, 1, run.stderr);
   let file = '';

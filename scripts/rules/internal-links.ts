@@ -30,7 +30,7 @@ export default docsRule('internal-links', (tree, file) => {
       findings.push({ rule: 'internal-links', start, end, message });
     };
     const target = resolveLink(node.url, page.path, page.docsRoot);
-    const shown = (path: string): string => relative(dirname(page.path), path) || 'this page';
+    const shown = (path: string): string => (path === page.path ? 'this page' : relative(dirname(page.path), path));
     switch (target.kind) {
       case 'external':
         return;

@@ -4,7 +4,7 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { analysePage, type PageAnalysis, type TemplateRuleId } from '../template/analyse-page.js';
+import { analysePage, type BlockWording, type PageAnalysis, type TemplateRuleId } from '../template/analyse-page.js';
 import { loadManifest } from '../template/manifest.js';
 import { docsRule } from './report.js';
 import { loadTemplate } from '../template/template.js';
@@ -22,6 +22,7 @@ export function servicePageAnalysis(tree: Root, file: VFile): PageAnalysis | nul
     const template = loadTemplate(page.docsRoot);
     const pinned = loadManifest(page.docsRoot)[page.service!];
     analysis = analysePage(String(file), tree, template, pinned);
+    file.data.templateWording = analysis.wording;
   }
   analyses.set(tree, analysis);
   return analysis;
@@ -30,4 +31,11 @@ export function servicePageAnalysis(tree: Root, file: VFile): PageAnalysis | nul
 /** A remark-lint rule reporting one template rule's findings (they share one analysis per page). */
 export function templateRule(rule: TemplateRuleId) {
   return docsRule(rule, (tree, file) => servicePageAnalysis(tree, file)?.findings.filter((f) => f.rule === rule) ?? []);
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** How this service page words each template block, for the sync report. */
+    templateWording: (BlockWording | undefined)[];
+  }
 }

@@ -17,9 +17,17 @@ export type TemplateRuleId = 'template-heading' | 'template-blocks' | 'template-
 
 export type PageFinding = OffsetFinding<TemplateRuleId>;
 
+export interface BlockWording {
+  text: string;
+  /** True when the page says exactly what the template says. */
+  asTemplate: boolean;
+}
+
 export interface PageAnalysis {
   bindings: Bindings;
   findings: PageFinding[];
+  /** For each template block, how this page words it (names put back as placeholders). */
+  wording: (BlockWording | undefined)[];
 }
 
 /** H1 shapes real pages use instead of the template's; recognised so the name still binds. */
@@ -128,17 +136,24 @@ export function analysePage(source: string, tree: Root, template: Template, pinn
   });
 
   // 6. Word-level differences inside each matched block.
+  const differs = new Set<number>();
   template.blocks.forEach((t, ti) => {
     const pi = alignment.pageOf[ti];
     if (pi === undefined || ti === 0 || t.kind === 'topicsSlot' || t.kind === 'free') return;
     const p = blocks[pi]!;
     for (const hunk of wordDiff(expectedTokens[ti]!, p.tokens)) {
       findings.push(wordFinding(hunk, template, t, p, fill));
+      differs.add(ti);
     }
   });
 
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { bindings, findings };
+  const wording = template.blocks.map((t, ti) => {
+    const pi = alignment.pageOf[ti];
+    if (pi === undefined || ti === 0 || t.kind === 'topicsSlot' || t.kind === 'free' || t.kind === 'topicsLabel') return undefined;
+    return { text: withPlaceholders(joinTokens(blocks[pi]!.tokens), bindings), asTemplate: !differs.has(ti) };
+  });
+  return { bindings, findings, wording };
 }
 
 function wordFinding(hunk: Hunk, template: Template, t: TemplateBlock, p: Block, fill: (markdown: string) => string): PageFinding {
@@ -251,6 +266,19 @@ function misplacedBlock(
     finding.fix = { edits: [{ start: target, end: target, text: moved }, { start: cut.start, end: cut.end, text: '' }] };
   }
   return finding;
+}
+
+/** A page's wording with its names turned back into placeholders, so services can be compared. */
+function withPlaceholders(text: string, bindings: Bindings): string {
+  // Short first: where both names are the same, the body's placeholder is {{short}}.
+  const names = [
+    [bindings.short, '{{short}}'],
+    [bindings.service, '{{service}}'],
+  ].filter(([name]) => name) as [string, string][];
+  names.sort((a, b) => b[0].length - a[0].length);
+  let result = text;
+  for (const [name, placeholder] of names) result = result.split(name).join(placeholder);
+  return result;
 }
 
 /** First words of a block, for messages. */

@@ -115,7 +115,7 @@ export function recogniseTopic(title: string, topics: readonly Topic[]): Topic |
 /** The catalog topic whose title shares the most words with an unrecognised title. */
 export function closestTopic(title: string, topics: readonly Topic[]): Topic | undefined {
   const words = (text: string): Set<string> =>
-    new Set(text.toLowerCase().replace(/\{\{[^}]*\}\}/g, ' ').split(/[^a-z0-9]+/).filter((w) => w.length > 2));
+    new Set(text.toLowerCase().replace(/\{\{[^}]*\}\}/g, ' ').split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !STOP_WORDS.has(w)));
   const wanted = words(title);
   let best: Topic | undefined;
   let bestScore = 0;
@@ -129,6 +129,8 @@ export function closestTopic(title: string, topics: readonly Topic[]): Topic | u
   }
   return best;
 }
+
+const STOP_WORDS = new Set(['and', 'for', 'the', 'with', 'using', 'amazon', 'aws']);
 
 function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

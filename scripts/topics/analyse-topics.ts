@@ -113,7 +113,7 @@ export function analyseTopics(ctx: TopicContext): { findings: TopicFinding[]; su
 
 /** Reports a topic link that does not resolve inside the service folder; returns the target page. */
 function checkLink(entry: TopicEntry, ctx: TopicContext, folder: string, findings: TopicFinding[]): IndexedPage | undefined {
-  const at = { start: entry.textStart, end: entry.urlEnd + 1 };
+  const at = { start: entry.linkStart, end: entry.linkEnd };
   const report = (message: string): undefined => {
     findings.push({ rule: 'topic-links', ...at, message });
     return undefined;

@@ -12,6 +12,9 @@ export interface TopicEntry {
   /** Source range of the link text, what a title fix rewrites. */
   textStart: number;
   textEnd: number;
+  /** Source range of the whole link, `[` to `)`. */
+  linkStart: number;
+  linkEnd: number;
   /** Source range of the link's URL inside `(...)`. */
   urlStart: number;
   urlEnd: number;
@@ -45,7 +48,8 @@ function entryOf(item: ListItem, source: string): TopicEntry {
   const base = { item, line: start?.line ?? 1, column: start?.column ?? 1 };
   if (!link) {
     const offset = start?.offset ?? 0;
-    return { ...base, title: toString(item), textStart: offset, textEnd: item.position?.end.offset ?? offset, urlStart: offset, urlEnd: offset };
+    const end = item.position?.end.offset ?? offset;
+    return { ...base, title: toString(item), textStart: offset, textEnd: end, linkStart: offset, linkEnd: end, urlStart: offset, urlEnd: offset };
   }
   const found: Link = link;
   const linkStart = found.position?.start.offset ?? 0;
@@ -60,6 +64,8 @@ function entryOf(item: ListItem, source: string): TopicEntry {
     url: found.url,
     textStart,
     textEnd,
+    linkStart,
+    linkEnd,
     urlStart,
     urlEnd: urlStart + found.url.length,
   };

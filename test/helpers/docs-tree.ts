@@ -1,7 +1,7 @@
 /** Temporary docs trees for tests: our real template plus the pages a test names. */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -13,6 +13,8 @@ export interface TreeOptions {
   template?: string | null;
   /** Contents of `_template/services.json`. */
   manifest?: string;
+  /** Contents of `_template/topics.json` (the topic catalog). */
+  catalog?: string;
 }
 
 /** Writes a docs tree (`relative path -> content`) into a fresh temp dir and returns its path. */
@@ -21,6 +23,7 @@ export function makeDocsTree(pages: Record<string, string | Uint8Array>, options
   const all: Record<string, string | Uint8Array> = { ...pages };
   if (options.template !== null) all['_template/security.md'] = options.template ?? shippedTemplate;
   if (options.manifest !== undefined) all['_template/services.json'] = options.manifest;
+  if (options.catalog !== undefined) all['_template/topics.json'] = options.catalog;
   for (const [path, content] of Object.entries(all)) {
     const target = join(root, path);
     mkdirSync(dirname(target), { recursive: true });
@@ -38,4 +41,30 @@ export function fixture(path: string): string {
 export function seedPages(): Record<string, string> {
   const services = ['kinesis-data-streams', 'kinesis-video-streams', 'kinesis-data-analytics', 's3', 'dynamodb'];
   return Object.fromEntries(services.map((s) => [`${s}/security.md`, fixture(`seeds/${s}/security.md`)]));
+}
+
+/** The seed pages with our topic pages beside them (titles as the seeds link them). */
+export function seedTree(): Record<string, string> {
+  return filesUnder(join(fixtures, 'seeds'), (path) => path.includes('/'));
+}
+
+/** Every page of the shipped docs tree except the template folder (the tree adds its own). */
+export function shippedDocs(): Record<string, string> {
+  return filesUnder(join(projectRoot, 'docs'), (path) => path.endsWith('.md') && !path.startsWith('_template/'));
+}
+
+/** The shipped catalog and manifest, for trees that should run the topic rules. */
+export function shippedConfig(): TreeOptions {
+  const config = (name: string): string => readFileSync(join(projectRoot, 'docs', '_template', name), 'utf8');
+  return { manifest: config('services.json'), catalog: config('topics.json') };
+}
+
+function filesUnder(root: string, keep: (relativePath: string) => boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(root, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (path.endsWith('.md') && keep(path)) out[path] = readFileSync(join(root, path), 'utf8');
+  }
+  return out;
 }
