@@ -29,7 +29,7 @@ links('remark-validate-links (through .remarkrc.mjs) reports the same broken lin
   });
   const theirs: string[] = [];
   let file = '';
-  for (const line of run.stderr.split('\n')) {
+  for (const line of run.stderr.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
     const finding = /^\s*(\d+):(\d+)-\S+\s+warning\s.*remark-validate-links:/.exec(line);
     if (finding) theirs.push(`${file}:${finding[1]}:${finding[2]}`);
     else if (/\.md$/.test(line.trim())) file = line.trim();
