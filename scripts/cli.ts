@@ -7,6 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDocs } from './engine/check.js';
 import { fixDocs, type PageChange } from './engine/fix.js';
+import { ScaffoldError, scaffoldService } from './engine/new-service.js';
 import { diffReport } from './reporters/diff.js';
 import { humanReport } from './reporters/human.js';
 import { jsonReport } from './reporters/json.js';
@@ -21,11 +22,13 @@ commands:
   check            run every offline rule over the docs tree
   fix              apply every fix the rules offer (atomic writes; --dry-run prints the diff)
   sync             print the cross-service report: services x topics, wording variants
+  new-service      scaffold a service folder: --name "Amazon Simple Queue Service" --short "Amazon SQS" --dir sqs
 
 options:
   --docs DIR       docs tree to check (default: docs)
   --format FORMAT  check output: human (default), json or markdown
   --dry-run        fix: print the diff instead of writing
+  --name, --short, --dir   new-service: full name, short name, folder
   --debug          show stack traces of internal errors
   -h, --help       show this help`;
 
@@ -43,6 +46,9 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      name: { type: 'string' },
+      short: { type: 'string' },
+      dir: { type: 'string' },
     },
   });
   if (values.help) {
@@ -82,10 +88,19 @@ async function main(argv: string[]): Promise<number> {
       if (changes.length === 0) process.stdout.write('nothing to fix\n');
       return 0;
     }
+    case 'new-service': {
+      if (!values.name) throw new UsageError('new-service needs --name "<full service name>"');
+      const short = values.short ?? values.name;
+      const dir = values.dir ?? short.toLowerCase().replace(/^(amazon|aws)\s+/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const written = scaffoldService({ docsRoot, name: values.name, short, dir });
+      for (const path of written) process.stdout.write(`wrote ${relative(cwd, path)}\n`);
+      process.stdout.write('next: replace the TODO summaries, then npm run check\n');
+      return 0;
+    }
     case undefined:
-      throw new UsageError('missing command (check, fix or sync)');
+      throw new UsageError('missing command (check, fix, sync or new-service)');
     default:
-      throw new UsageError(`unknown command "${command}" (check, fix or sync)`);
+      throw new UsageError(`unknown command "${command}" (check, fix, sync or new-service)`);
   }
 }
 
@@ -107,7 +122,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const debug = process.argv.includes('--debug');
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || error instanceof ScaffoldError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`docs-quality: ${(error as Error).message}\n${USAGE.split('\n')[0]}\n`);
     } else if (error instanceof TemplateError) {
       process.stderr.write(`docs-quality: ${error.message}\n`);

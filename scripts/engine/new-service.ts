@@ -1,0 +1,66 @@
+/**
+ * `new-service`: a new service folder made from the template and the catalog: the security page
+ * with the names put in and a Topics list of every required topic, one topic page per topic with
+ * a TODO summary (reported by todo-placeholder until a writer replaces it), and the names pinned
+ * in the services manifest.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fillTitle, loadCatalog } from '../template/catalog.js';
+import { loadManifest, manifestPath } from '../template/manifest.js';
+import { escapeText, pageStyleOf, renderForPage } from '../template/markup.js';
+import { loadTemplate } from '../template/template.js';
+import { writeAtomically } from './fix.js';
+
+export interface NewService {
+  docsRoot: string;
+  /** Full name, e.g. "Amazon Simple Queue Service". */
+  name: string;
+  /** Short name, e.g. "Amazon SQS". */
+  short: string;
+  /** Folder name under the docs root, e.g. "sqs". */
+  dir: string;
+}
+
+export class ScaffoldError extends Error {}
+
+/** Creates the service folder; returns the paths it wrote. */
+export function scaffoldService({ docsRoot, name, short, dir }: NewService): string[] {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(dir)) throw new ScaffoldError(`--dir must be a lower-case folder name such as "sqs", got "${dir}"`);
+  const folder = join(docsRoot, dir);
+  if (existsSync(folder)) throw new ScaffoldError(`${folder} already exists`);
+  const template = loadTemplate(docsRoot);
+  const catalog = loadCatalog(docsRoot);
+  const manifest = loadManifest(docsRoot);
+  const names = { service: name, short };
+  const topics = (catalog?.topics ?? []).filter((topic) => topic.required);
+  const style = pageStyleOf(template.source);
+
+  let page = template.source;
+  const slot = template.blocks.find((b) => b.kind === 'topicsSlot');
+  const free = template.blocks.find((b) => b.kind === 'free');
+  const entries = topics.map((topic) => `+ [${escapeText(fillTitle(topic.title, names), style)}](${topic.id}.md)`).join('\n');
+  if (slot) page = page.slice(0, slot.start) + entries + page.slice(slot.end);
+  if (free) {
+    // The free region's markers go; the page starts with no service notes. (It precedes the slot.)
+    const close = /<!--\s*\/free-region\s*-->[ \t]*\r?\n(?:[ \t]*\r?\n)?/.exec(page.slice(free.start));
+    if (close) page = page.slice(0, free.start) + page.slice(free.start + close.index + close[0].length);
+  }
+  page = renderForPage(page, names, style);
+
+  mkdirSync(folder);
+  const written = [join(folder, 'security.md')];
+  writeFileSync(written[0]!, page);
+  for (const topic of topics) {
+    const path = join(folder, `${topic.id}.md`);
+    const title = escapeText(fillTitle(topic.title, names), style);
+    writeFileSync(path, `# ${title}<a name="${topic.id}"></a>\n\nTODO: summarise what this topic covers for ${escapeText(short, style)}\\.\n`);
+    written.push(path);
+  }
+  if (existsSync(manifestPath(docsRoot)) || Object.keys(manifest).length > 0) {
+    const services = { ...manifest, [dir]: { service: name, short } };
+    writeAtomically(manifestPath(docsRoot), `${JSON.stringify({ services }, null, 2)}\n`);
+    written.push(manifestPath(docsRoot));
+  }
+  return written;
+}
