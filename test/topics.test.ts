@@ -163,3 +163,22 @@ recognise('an unknown title gets the closest catalog topic when one shares its w
 });
 
 recognise.run();
+
+const rename = suite('renaming a topic across files');
+
+rename('link text, target H1 and links to the old heading slug change together', async () => {
+  const root = docsTree();
+  edit(root, 's3/security.md', (text) => text.replace('[Infrastructure security in Amazon S3]', '[Infrastructure security for Amazon S3]'));
+  edit(root, 's3/network-isolation.md', (text) => text.replace('# Infrastructure security in Amazon S3', '# Infrastructure security for Amazon S3'));
+  edit(root, 's3/security-best-practices.md', (text) => `${text}\nSee [network isolation](network-isolation.md#infrastructure-security-for-amazon-s3).\n`);
+  const before = await findingsIn(root);
+  assert.equal(before.map(brief), [
+    's3/security.md:17:4 topic-titles topic title differs from the catalog: expected `Infrastructure security in Amazon S3`, found `Infrastructure security for Amazon S3`',
+  ]);
+  await fixDocs({ docsRoot: root, cwd: root });
+  assert.equal(await findingsIn(root), []);
+  assert.match(readFileSync(join(root, 's3', 'network-isolation.md'), 'utf8'), /^# Infrastructure security in Amazon S3<a name=/);
+  assert.match(readFileSync(join(root, 's3', 'security-best-practices.md'), 'utf8'), /\(network-isolation\.md#infrastructure-security-in-amazon-s3\)/);
+});
+
+rename.run();
