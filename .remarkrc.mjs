@@ -1,14 +1,24 @@
 // remark configuration: `npx remark docs` and editors (remark language server) run the same
 // rules as `npm run check`, plus remark-validate-links (taught `<a name>` anchors) as the
-// reference link checker. Our rules are TypeScript, loaded through ts-node's ESM loader.
+// reference link checker. The rules load from the compiled build (`npm run build`, run by
+// `npm install`); a checkout without a build falls back to the TypeScript sources via ts-node.
+import { existsSync } from 'node:fs';
 import { register } from 'node:module';
 import remarkValidateLinks from 'remark-validate-links';
 
-register('ts-node/esm', import.meta.url);
+const built = new URL('./dist/scripts/rules/', import.meta.url);
+let rules = built;
+if (!existsSync(new URL('preset.js', built))) {
+  register('ts-node/esm', import.meta.url);
+  rules = new URL('./scripts/rules/', import.meta.url);
+}
+const extension = rules === built ? 'js' : 'ts';
+const { default: preset } = await import(new URL(`preset.${extension}`, rules).href);
+const { default: htmlAnchors } = await import(new URL(`html-anchors.${extension}`, rules).href);
 
-const { default: preset } = await import('./scripts/rules/preset.ts');
-const { default: htmlAnchors } = await import('./scripts/rules/html-anchors.ts');
-
+// Order matters: the plugins that wait (link validation, then spelling) run before any rule adds
+// an error, because unified-engine flushes the file set early when a file still in progress
+// already carries an error, and remark would then exit without a report.
 export default {
-  plugins: [preset, htmlAnchors, [remarkValidateLinks, { repository: false }]],
+  plugins: [htmlAnchors, [remarkValidateLinks, { repository: false }], preset],
 };

@@ -20,7 +20,7 @@ remark('npx remark reports exactly the findings of check on the seed pages', asy
   let file = '';
   const fromRemark: string[] = [];
   for (const line of run.stderr.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
-    const finding = /^\s*(\d+):(\d+)(?:-\d+:\d+)?\s+error\s+.*\s(template-[a-z]+)\s+docs-quality$/.exec(line);
+    const finding = /^\s*(\d+):(\d+)(?:-\d+:\d+)?\s+error\s+.*\s([a-z-]+)\s+docs-quality$/.exec(line);
     if (finding) fromRemark.push(`${file}:${finding[1]}:${finding[2]} ${finding[3]}`);
     else if (/\.md$/.test(line.trim())) file = line.trim();
   }

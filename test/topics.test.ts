@@ -109,7 +109,7 @@ drift('a topic moved out of order', async () => {
   const root = docsTree();
   edit(root, 's3/security.md', (text) => {
     const line = '+ [Data protection in Amazon S3](DataDurability.md)\n';
-    return text.replace(line, '') + `\n${line.trimEnd()}`;
+    return `${text.replace(line, '')}${line}`;
   });
   const findings = await findingsIn(root);
   assert.equal(findings.map(brief), [
@@ -141,7 +141,7 @@ drift('a topic relinked to another service\'s page, and one unknown to the catal
     text.replace('(disaster-recovery-resiliency.md)', '(../dynamodb/disaster-recovery-resiliency.md)'),
   );
   renameSync(join(root, 's3', 'disaster-recovery-resiliency.md'), join(root, 's3', 'cost-notes.md'));
-  edit(root, 's3/security.md', (text) => `${text}\n+ [Cost notes for Amazon S3](cost-notes.md)`);
+  edit(root, 's3/security.md', (text) => `${text}+ [Cost notes for Amazon S3](cost-notes.md)\n`);
   edit(root, 's3/cost-notes.md', (text) => text.replace(/^# [^<]*/, '# Cost notes for Amazon S3'));
   const findings = (await topicFindings(root)).filter((f) => f.startsWith('s3/security.md'));
   assert.equal(findings, [

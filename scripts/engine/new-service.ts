@@ -54,7 +54,7 @@ export function scaffoldService({ docsRoot, name, short, dir }: NewService): str
   for (const topic of topics) {
     const path = join(folder, `${topic.id}.md`);
     const title = escapeText(fillTitle(topic.title, names), style);
-    writeFileSync(path, `# ${title}<a name="${topic.id}"></a>\n\nTODO: summarise what this topic covers for ${escapeText(short, style)}\\.\n`);
+    writeFileSync(path, `# ${title}<a name="${topic.id}"></a>\n\nTODO: summarize what this topic covers for ${escapeText(short, style)}\\.\n`);
     written.push(path);
   }
   if (existsSync(manifestPath(docsRoot)) || Object.keys(manifest).length > 0) {

@@ -5,7 +5,9 @@
  * found: `s3/old-encryption.md`, linked from nowhere
  *   -> page is not linked from any page: add it to the Topics list of `security.md` or remove it
  */
+import { dirname, join } from 'node:path';
 import { corpusIndexFor } from '../corpus/corpus-index.js';
+import { SERVICE_PAGE } from '../template/template.js';
 import { incomingLinks } from '../topics/incoming-links.js';
 import { docsPageOf } from './docs-page.js';
 import { docsRule } from './report.js';
@@ -13,7 +15,10 @@ import { docsRule } from './report.js';
 export default docsRule('orphan-pages', (_tree, file) => {
   const page = docsPageOf(file);
   if (!page?.service || page.isServicePage) return [];
-  if (incomingLinks(corpusIndexFor(page.docsRoot)).has(page.path)) return [];
+  const index = corpusIndexFor(page.docsRoot);
+  // Only service folders (with a security page) have a Topics list every page should be on.
+  if (!index.pages.has(join(dirname(page.path), SERVICE_PAGE))) return [];
+  if (incomingLinks(index).has(page.path)) return [];
   return [
     {
       rule: 'orphan-pages',

@@ -2,10 +2,26 @@
  * Every offline rule, as one remark preset: `.remarkrc.mjs` and `npm run check` both load this,
  * so editors, `npx remark docs` and the CLI report the same findings.
  */
+import emphasisMarker from 'remark-lint-emphasis-marker';
+import hardBreakSpaces from 'remark-lint-hard-break-spaces';
+import headingStyle from 'remark-lint-heading-style';
+import listItemBulletIndent from 'remark-lint-list-item-bullet-indent';
+import noConsecutiveBlankLines from 'remark-lint-no-consecutive-blank-lines';
+import noDuplicateDefinitions from 'remark-lint-no-duplicate-definitions';
+import noEmptyUrl from 'remark-lint-no-empty-url';
+import noHeadingContentIndent from 'remark-lint-no-heading-content-indent';
+import noMultipleToplevelHeadings from 'remark-lint-no-multiple-toplevel-headings';
+import noUndefinedReferences from 'remark-lint-no-undefined-references';
+import noUnusedDefinitions from 'remark-lint-no-unused-definitions';
+import strongMarker from 'remark-lint-strong-marker';
+import unorderedListMarkerStyle from 'remark-lint-unordered-list-marker-style';
 import type { Preset } from 'unified';
+import finalNewline from './final-newline.js';
+import trailingSpaces from './trailing-spaces.js';
 import foreignFileName from './foreign-file-name.js';
 import internalLinks from './internal-links.js';
 import orphanPages from './orphan-pages.js';
+import spelling from './spelling.js';
 import templateBlocks from './template-blocks.js';
 import templateHeading from './template-heading.js';
 import templateName from './template-name.js';
@@ -17,6 +33,9 @@ import topicTitles from './topic-titles.js';
 
 const preset: Preset = {
   plugins: [
+    // Spelling is the one rule that waits (for cspell's dictionaries): first, before any error is
+    // on the page (see .remarkrc.mjs for why that matters to remark).
+    [spelling, ['error']],
     [templateHeading, ['error']],
     [templateBlocks, ['error']],
     [templateWording, ['error']],
@@ -28,6 +47,22 @@ const preset: Preset = {
     [foreignFileName, ['error']],
     [internalLinks, ['error']],
     [todoPlaceholder, ['error']],
+    // Style: a small preset the template itself passes; the first two are fixable.
+    [finalNewline, ['error']],
+    [trailingSpaces, ['error']],
+    [unorderedListMarkerStyle, ['error', 'consistent']],
+    [headingStyle, ['error', 'atx']],
+    [emphasisMarker, ['error', 'consistent']],
+    [strongMarker, ['error', 'consistent']],
+    [hardBreakSpaces, ['error']],
+    [listItemBulletIndent, ['error']],
+    [noHeadingContentIndent, ['error']],
+    [noMultipleToplevelHeadings, ['error']],
+    [noConsecutiveBlankLines, ['error']],
+    [noUndefinedReferences, ['error']],
+    [noUnusedDefinitions, ['error']],
+    [noDuplicateDefinitions, ['error']],
+    [noEmptyUrl, ['error']],
   ],
 };
 

@@ -19,7 +19,14 @@ export function reportFindings(file: VFile, findings: readonly OffsetFinding[]):
   }
 }
 
+type Findings = readonly OffsetFinding[];
+
 /** A remark-lint rule `docs-quality:<id>` reporting what `findingsOf` computes for a page. */
-export function docsRule(id: string, findingsOf: (tree: Root, file: VFile) => readonly OffsetFinding[]) {
-  return lintRule<Root, undefined>(`docs-quality:${id}`, (tree, file) => reportFindings(file, findingsOf(tree, file)));
+export function docsRule(id: string, findingsOf: (tree: Root, file: VFile) => Findings | Promise<Findings>) {
+  return lintRule<Root, undefined>(`docs-quality:${id}`, (tree, file) => {
+    const findings = findingsOf(tree, file);
+    if (findings instanceof Promise) return findings.then((found) => reportFindings(file, found));
+    reportFindings(file, findings);
+    return undefined;
+  });
 }

@@ -2,7 +2,7 @@
  * todo-placeholder: no page keeps a `TODO` placeholder (the summaries `new-service` scaffolds are
  * marked this way until a writer replaces them).
  *
- * found: `TODO: summarise how Amazon SQS protects data.`
+ * found: `TODO: summarize how Amazon SQS protects data.`
  *   -> placeholder text left in the page: replace the TODO with the real summary
  */
 import { visit } from 'unist-util-visit';

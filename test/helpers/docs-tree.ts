@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixtures = join(projectRoot, 'test', 'fixtures');
 export const shippedTemplate = readFileSync(join(projectRoot, 'docs', '_template', 'security.md'), 'utf8');
+const shippedWords = readFileSync(join(projectRoot, 'docs', '_template', 'words.txt'), 'utf8');
 
 export interface TreeOptions {
   /** Template source; `null` leaves the tree without a template. */
@@ -15,6 +16,8 @@ export interface TreeOptions {
   manifest?: string;
   /** Contents of `_template/topics.json` (the topic catalog). */
   catalog?: string;
+  /** Contents of `_template/words.txt` (the project word list; the shipped one by default). */
+  words?: string;
 }
 
 /** Writes a docs tree (`relative path -> content`) into a fresh temp dir and returns its path. */
@@ -24,6 +27,7 @@ export function makeDocsTree(pages: Record<string, string | Uint8Array>, options
   if (options.template !== null) all['_template/security.md'] = options.template ?? shippedTemplate;
   if (options.manifest !== undefined) all['_template/services.json'] = options.manifest;
   if (options.catalog !== undefined) all['_template/topics.json'] = options.catalog;
+  all['_template/words.txt'] = options.words ?? shippedWords;
   for (const [path, content] of Object.entries(all)) {
     const target = join(root, path);
     mkdirSync(dirname(target), { recursive: true });
@@ -56,7 +60,7 @@ export function shippedDocs(): Record<string, string> {
 /** The shipped catalog and manifest, for trees that should run the topic rules. */
 export function shippedConfig(): TreeOptions {
   const config = (name: string): string => readFileSync(join(projectRoot, 'docs', '_template', name), 'utf8');
-  return { manifest: config('services.json'), catalog: config('topics.json') };
+  return { manifest: config('services.json'), catalog: config('topics.json'), words: config('words.txt') };
 }
 
 function filesUnder(root: string, keep: (relativePath: string) => boolean): Record<string, string> {
