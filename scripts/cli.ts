@@ -1,17 +1,22 @@
+#!/usr/bin/env node
 /**
  * The command line: arguments in, library calls, report out, exit code.
  * 0 no errors, 1 findings at error level, 2 usage, configuration or internal error.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkDocs } from './engine/check.js';
+import { filesChangedSince, GitError, stagedFiles } from './corpus/corpus-source.js';
+import { isInside, listMarkdownFiles } from './corpus/docs-files.js';
+import { checkDocs, type CheckOptions } from './engine/check.js';
 import { fixDocs, type PageChange } from './engine/fix.js';
 import { ScaffoldError, scaffoldService } from './engine/new-service.js';
 import { diffReport } from './reporters/diff.js';
 import { humanReport } from './reporters/human.js';
 import { jsonReport } from './reporters/json.js';
+import { githubReport } from './reporters/github.js';
 import { markdownReport } from './reporters/markdown.js';
+import { sarifReport } from './reporters/sarif.js';
 import { syncReport, type SyncInput } from './reporters/sync-report.js';
 import { loadCatalog } from './template/catalog.js';
 import { loadTemplate, TemplateError } from './template/template.js';
@@ -19,20 +24,22 @@ import { loadTemplate, TemplateError } from './template/template.js';
 const USAGE = `usage: docs-quality <command> [options]
 
 commands:
-  check            run every offline rule over the docs tree
+  check [PATH...]  run every offline rule over the docs tree (or the given pages and those they affect)
   fix              apply every fix the rules offer (atomic writes; --dry-run prints the diff)
   sync             print the cross-service report: services x topics, wording variants
   new-service      scaffold a service folder: --name "Amazon Simple Queue Service" --short "Amazon SQS" --dir sqs
 
 options:
   --docs DIR       docs tree to check (default: docs)
-  --format FORMAT  check output: human (default), json or markdown
+  --staged         check: the staged content of staged pages (pre-commit)
+  --changed-since REF  check: pages changed since the merge base with REF (pull requests)
+  --format FORMAT  check output: human (default), json, markdown, github or sarif
   --dry-run        fix: print the diff instead of writing
   --name, --short, --dir   new-service: full name, short name, folder
   --debug          show stack traces of internal errors
   -h, --help       show this help`;
 
-const FORMATS = ['human', 'json', 'markdown'] as const;
+const FORMATS = ['human', 'json', 'markdown', 'github', 'sarif'] as const;
 
 class UsageError extends Error {}
 
@@ -49,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       short: { type: 'string' },
       dir: { type: 'string' },
+      staged: { type: 'boolean', default: false },
+      'changed-since': { type: 'string' },
     },
   });
   if (values.help) {
@@ -56,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...rest] = positionals;
-  if (rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  if (rest.length > 0 && command !== 'check') throw new UsageError(`unexpected argument: ${rest[0]}`);
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (one of: ${FORMATS.join(', ')})`);
   const cwd = process.cwd();
@@ -65,14 +74,20 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'check': {
-      const { files, findings } = await checkDocs({ docsRoot, cwd });
+      const scope = checkScope(rest, values.staged, values['changed-since'], docsRoot, cwd);
+      if (scope.changed?.length === 0) {
+        process.stdout.write(`${format === 'json' ? '[]' : format === 'human' ? 'no pages to check' : ''}\n`);
+        return 0;
+      }
+      const { files, findings } = await checkDocs({ docsRoot, cwd, ...scope });
       const vfiles = files.map((f) => f.file);
-      const out =
-        format === 'json'
-          ? jsonReport(findings)
-          : format === 'markdown'
-            ? markdownReport({ files: vfiles, findings, ...syncContext(docsRoot) })
-            : humanReport(vfiles, Boolean(process.stdout.isTTY));
+      const out = {
+        json: () => jsonReport(findings),
+        markdown: () => markdownReport({ files: vfiles, findings, ...syncContext(docsRoot) }),
+        github: () => githubReport(findings),
+        sarif: () => sarifReport(findings, toolVersion()),
+        human: () => humanReport(vfiles, Boolean(process.stdout.isTTY)),
+      }[format]();
       process.stdout.write(`${out}\n`);
       return findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
@@ -104,6 +119,39 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Turns `check` arguments into a scope: given paths, the staged pages, or a pull request's pages. */
+function checkScope(paths: string[], staged: boolean, since: string | undefined, docsRoot: string, cwd: string): Pick<CheckOptions, 'changed' | 'source'> {
+  if ([paths.length > 0, staged, since !== undefined].filter(Boolean).length > 1) {
+    throw new UsageError('give paths, --staged or --changed-since, not several');
+  }
+  if (staged) return { source: 'git-index', changed: stagedFiles(docsRoot) };
+  if (since !== undefined) return { changed: filesChangedSince(docsRoot, since) };
+  if (paths.length === 0) return {};
+  const root = realpathSync(docsRoot);
+  const changed = paths.flatMap((path) => {
+    const absolute = resolve(cwd, path);
+    if (!existsSync(absolute)) throw new UsageError(`no such file: ${path}`);
+    const real = realpathSync(absolute);
+    if (!isInside(root, real)) throw new UsageError(`${path} is outside the docs tree ${relative(cwd, docsRoot) || '.'}`);
+    return statSync(real).isDirectory() ? listMarkdownFiles(real) : [real];
+  });
+  return { changed };
+}
+
+function toolVersion(): string {
+  const manifest = new URL('../package.json', import.meta.url);
+  const up = new URL('../../package.json', import.meta.url);
+  for (const url of [manifest, up]) {
+    try {
+      const data = JSON.parse(readFileSync(url, 'utf8')) as { name?: string; version?: string };
+      if (data.name === 'docs-quality' && data.version) return data.version;
+    } catch {
+      // try the next candidate: sources and the compiled build sit at different depths
+    }
+  }
+  return '0.0.0';
+}
+
 function syncContext(docsRoot: string): Pick<SyncInput, 'template' | 'topics'> {
   return { template: loadTemplate(docsRoot), topics: loadCatalog(docsRoot)?.topics ?? [] };
 }
@@ -122,7 +170,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const debug = process.argv.includes('--debug');
-    if (error instanceof UsageError || error instanceof ScaffoldError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || error instanceof ScaffoldError || error instanceof GitError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`docs-quality: ${(error as Error).message}\n${USAGE.split('\n')[0]}\n`);
     } else if (error instanceof TemplateError) {
       process.stderr.write(`docs-quality: ${error.message}\n`);

@@ -31,10 +31,15 @@ export function decodePage(bytes: Uint8Array): PageText {
 }
 
 /** A vfile for a page (path relative to cwd), or one carrying a fatal read finding. */
-export function readPage(absolutePath: string, displayPath: string, cwd: string): { file: VFile; page?: PageText } {
+export function readPage(
+  absolutePath: string,
+  displayPath: string,
+  cwd: string,
+  read: (path: string) => Uint8Array = readFileSync,
+): { file: VFile; page?: PageText } {
   const file = new VFile({ path: displayPath, cwd });
   try {
-    const page = decodePage(readFileSync(absolutePath));
+    const page = decodePage(read(absolutePath));
     file.value = page.text;
     return { file, page };
   } catch (error) {

@@ -8,7 +8,9 @@ import { indexCorpus, provideCorpusIndex } from '../corpus/corpus-index.js';
 import { loadCatalog } from '../template/catalog.js';
 import { loadManifest } from '../template/manifest.js';
 import { loadTemplate } from '../template/template.js';
-import { listMarkdownFiles } from '../corpus/docs-files.js';
+import { realpathSync } from 'node:fs';
+import { gitIndexSource, workingTreeSource } from '../corpus/corpus-source.js';
+import { pagesToCheck } from './scope.js';
 import { findingsOf, type Finding } from './finding.js';
 import { lintFile } from './processor.js';
 import { readPage, type PageText } from '../corpus/read-page.js';
@@ -18,6 +20,10 @@ export interface CheckOptions {
   docsRoot: string;
   /** Directory that reported paths are relative to. */
   cwd: string;
+  /** Where pages are read from: the working tree (default) or the git index (`--staged`). */
+  source?: 'working-tree' | 'git-index';
+  /** Report only on these changed files (absolute paths) and the pages they affect. */
+  changed?: readonly string[];
 }
 
 export interface CheckedFile {
@@ -47,14 +53,18 @@ export async function checkText(path: string, text: string, cwd: string): Promis
 
 /** Runs every offline rule on every Markdown file of the docs tree. */
 export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
-  const docsRoot = resolve(options.cwd, options.docsRoot);
+  const docsRoot = realpathSync(resolve(options.cwd, options.docsRoot));
   loadDocsConfig(docsRoot);
-  const files: CheckedFile[] = listMarkdownFiles(docsRoot).map((path) => {
-    const { file, page } = readPage(path, relative(options.cwd, path), options.cwd);
+  const source = options.source === 'git-index' ? gitIndexSource(docsRoot) : workingTreeSource(docsRoot);
+  const read: CheckedFile[] = source.paths.map((path) => {
+    const { file, page } = readPage(path, relative(options.cwd, path), options.cwd, source.read);
     return page ? { path, file, page } : { path, file };
   });
   // Cross-file rules answer from this index of the texts just read, never from re-reading.
-  provideCorpusIndex(indexCorpus(docsRoot, new Map(files.map((f) => [f.path, f.page?.text ?? '']))));
+  const index = indexCorpus(docsRoot, new Map(read.map((f) => [f.path, f.page?.text ?? ''])));
+  provideCorpusIndex(index);
+  const scope = options.changed ? pagesToCheck(options.changed, index) : undefined;
+  const files = scope ? read.filter((f) => scope.has(f.path)) : read;
   for (const { file, page } of files) if (page) await lintFile(file);
   return { files, findings: findingsOf(files.map((f) => f.file)) };
 }

@@ -1,0 +1,54 @@
+/**
+ * `--format sarif`: SARIF 2.1.0 for code scanning. Each result has a fingerprint that survives
+ * lines moving (rule, file, message and which of identical findings it is), so a finding keeps
+ * its identity from one run to the next.
+ */
+import { createHash } from 'node:crypto';
+import type { Finding } from '../engine/finding.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+export function sarifReport(findings: readonly Finding[], toolVersion: string): string {
+  const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
+  const seen = new Map<string, number>();
+  const results = findings.map((f) => {
+    const identity = `${f.ruleId}\0${f.file}\0${f.message}`;
+    const occurrence = seen.get(identity) ?? 0;
+    seen.set(identity, occurrence + 1);
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: ruleIds.indexOf(f.ruleId),
+      level: f.severity,
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(f.file.split('\\').join('/')), uriBaseId: '%SRCROOT%' },
+            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+          },
+        },
+      ],
+      partialFingerprints: {
+        'docsQuality/v1': createHash('sha256').update(`${identity}\0${occurrence}`).digest('hex').slice(0, 32),
+      },
+      properties: { fixable: f.fixable, ...(f.expected !== undefined ? { expected: f.expected } : {}), ...(f.actual !== undefined ? { actual: f.actual } : {}) },
+    };
+  });
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'docs-quality',
+            version: toolVersion,
+            rules: ruleIds.map((id) => ({ id, shortDescription: { text: id } })),
+          },
+        },
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2);
+}

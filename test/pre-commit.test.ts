@@ -1,0 +1,100 @@
+/** The pre-commit hook in a real temporary git repository, and `check --staged` reading the index. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { fixture, makeDocsTree, projectRoot } from './helpers/docs-tree.js';
+import { runCli } from './helpers/run-cli.js';
+
+const hook = suite('pre-commit hook');
+
+const page = 'docs/kinesis-data-streams/security.md';
+const good = fixture('template/clean/security.md');
+const bad = good.replace('you benefit', 'you will benefit');
+
+/** A git repository with a docs tree (template + one clean service page), committed. */
+function makeRepo(): string {
+  const repo = mkdtempSync(join(tmpdir(), 'docs-quality-repo-'));
+  cpSync(makeDocsTree({ 'kinesis-data-streams/security.md': good }), join(repo, 'docs'), { recursive: true });
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'writer@example.com');
+  git('config', 'user.name', 'Writer');
+  git('add', '.');
+  git('commit', '-q', '--no-verify', '-m', 'docs');
+  return repo;
+}
+
+function installHook(repo: string): string {
+  const env = { ...process.env };
+  delete env.CI;
+  return execFileSync(process.execPath, [join(projectRoot, 'dist', 'scripts', 'install-hook.js')], { cwd: repo, env, encoding: 'utf8' });
+}
+
+function commit(repo: string): { code: number | null; output: string } {
+  const run = spawnSync('git', ['commit', '-m', 'change'], { cwd: repo, encoding: 'utf8' });
+  return { code: run.status, output: run.stdout + run.stderr };
+}
+
+hook('a bad staged page blocks the commit with the finding; a good one passes', () => {
+  const repo = makeRepo();
+  assert.match(installHook(repo), /installed \.git\/hooks\/pre-commit/);
+  writeFileSync(join(repo, page), bad);
+  execFileSync('git', ['add', page], { cwd: repo });
+  const blocked = commit(repo);
+  assert.is.not(blocked.code, 0);
+  assert.match(blocked.output, /3:69-3:85 +error +expected `you benefit`, found `you will benefit` +template-wording/);
+  writeFileSync(join(repo, page), good);
+  writeFileSync(join(repo, 'docs', 'notes.md'), '# Notes\n\nA page about release notes.\n');
+  execFileSync('git', ['add', '-A'], { cwd: repo });
+  const passed = commit(repo);
+  assert.is(passed.code, 0, passed.output);
+});
+
+hook('an unstaged bad change does not block: the staged content is what is checked', () => {
+  const repo = makeRepo();
+  installHook(repo);
+  writeFileSync(join(repo, 'docs', 'notes.md'), '# Notes\n\nA page about release notes.\n');
+  execFileSync('git', ['add', 'docs/notes.md'], { cwd: repo });
+  writeFileSync(join(repo, page), bad); // in the working tree only
+  writeFileSync(join(repo, 'docs', 'notes.md'), '# Notes\n\nA page abuot release notes.\n'); // typo, unstaged
+  const run = commit(repo);
+  assert.is(run.code, 0, run.output);
+  assert.is(readFileSync(join(repo, page), 'utf8'), bad, 'the working tree is left as it was');
+});
+
+hook('check --staged reads the index; check reads the working tree', () => {
+  const repo = makeRepo();
+  writeFileSync(join(repo, page), bad);
+  execFileSync('git', ['add', page], { cwd: repo });
+  writeFileSync(join(repo, page), good);
+  const staged = runCli(['check', '--staged', '--docs', 'docs', '--format', 'json'], repo);
+  assert.is(staged.code, 1, staged.stderr);
+  assert.equal(
+    (JSON.parse(staged.stdout) as { file: string; line: number; column: number }[]).map((f) => `${f.file}:${f.line}:${f.column}`),
+    [`${page}:3:69`],
+  );
+  assert.is(runCli(['check', '--docs', 'docs'], repo).code, 0);
+  assert.is(runCli(['check', 'docs/kinesis-data-streams', '--docs', 'docs'], repo).code, 0);
+});
+
+hook('nothing staged: nothing to check; outside a git checkout: exit 2 with the reason', () => {
+  const repo = makeRepo();
+  const run = runCli(['check', '--staged', '--docs', 'docs'], repo);
+  assert.equal([run.code, run.stdout.trim()], [0, 'no pages to check']);
+  const notRepo = makeDocsTree({});
+  const outside = runCli(['check', '--staged', '--docs', '.'], notRepo);
+  assert.is(outside.code, 2);
+  assert.match(outside.stderr, /git rev-parse failed: fatal: not a git repository/);
+});
+
+hook('a hook someone else wrote is left alone', () => {
+  const repo = makeRepo();
+  writeFileSync(join(repo, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\necho theirs\n');
+  assert.match(installHook(repo), /exists and is not ours: left alone/);
+  assert.is(readFileSync(join(repo, '.git', 'hooks', 'pre-commit'), 'utf8'), '#!/bin/sh\necho theirs\n');
+});
+
+hook.run();
