@@ -3,7 +3,7 @@
  * The command line: arguments in, library calls, report out, exit code.
  * 0 no errors, 1 findings at error level, 2 usage, configuration or internal error.
  */
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { filesChangedSince, GitError, stagedFiles } from './corpus/corpus-source.js';
@@ -34,6 +34,8 @@ options:
   --staged         check: the staged content of staged pages (pre-commit)
   --changed-since REF  check: pages changed since the merge base with REF (pull requests)
   --format FORMAT  check output: human (default), json, markdown, github or sarif
+  --summary FILE   check: also append the markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY)
+  --sarif FILE     check: also write the SARIF report to FILE
   --dry-run        fix: print the diff instead of writing
   --name, --short, --dir   new-service: full name, short name, folder
   --debug          show stack traces of internal errors
@@ -58,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
       dir: { type: 'string' },
       staged: { type: 'boolean', default: false },
       'changed-since': { type: 'string' },
+      summary: { type: 'string' },
+      sarif: { type: 'string' },
     },
   });
   if (values.help) {
@@ -89,6 +93,8 @@ async function main(argv: string[]): Promise<number> {
         human: () => humanReport(vfiles, Boolean(process.stdout.isTTY)),
       }[format]();
       process.stdout.write(`${out}\n`);
+      if (values.summary) appendFileSync(values.summary, `${markdownReport({ files: vfiles, findings, ...syncContext(docsRoot) })}\n`);
+      if (values.sarif) writeFileSync(values.sarif, `${sarifReport(findings, toolVersion())}\n`);
       return findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
     case 'sync': {

@@ -50,4 +50,14 @@ formats('SARIF fingerprints are stable when lines move, and distinct per finding
   assert.is(new Set(prints(before)).size, before.length);
 });
 
+formats('one run writes the annotations, appends the job summary and writes the SARIF file', () => {
+  const root = makeDocsTree(seedPages());
+  writeFileSync(join(root, 'summary.md'), '# Earlier step\n');
+  const run = runCli(['check', '--docs', '.', '--format', 'github', '--summary', 'summary.md', '--sarif', 'report.sarif'], root);
+  assert.is(run.code, 1);
+  assert.match(run.stdout, /^::error file=dynamodb\/security\.md,line=1,col=3,/);
+  assert.match(readFileSync(join(root, 'summary.md'), 'utf8'), /^# Earlier step\n# Docs quality\n/);
+  assert.is(JSON.parse(readFileSync(join(root, 'report.sarif'), 'utf8')).version, '2.1.0');
+});
+
 formats.run();
