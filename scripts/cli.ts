@@ -38,6 +38,7 @@ options:
   --sarif FILE     check: also write the SARIF report to FILE
   --dry-run        fix: print the diff instead of writing
   --name, --short, --dir   new-service: full name, short name, folder
+  --no-cache       check: re-check every page (findings of unchanged pages are otherwise reused)
   --debug          show stack traces of internal errors
   -h, --help       show this help`;
 
@@ -61,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
       staged: { type: 'boolean', default: false },
       'changed-since': { type: 'string' },
       summary: { type: 'string' },
+      'no-cache': { type: 'boolean', default: false },
       sarif: { type: 'string' },
     },
   });
@@ -83,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${format === 'json' ? '[]' : format === 'human' ? 'no pages to check' : ''}\n`);
         return 0;
       }
-      const { files, findings } = await checkDocs({ docsRoot, cwd, ...scope });
+      const { files, findings } = await checkDocs({ docsRoot, cwd, ...scope, cache: !values['no-cache'] });
       const vfiles = files.map((f) => f.file);
       const out = {
         json: () => jsonReport(findings),

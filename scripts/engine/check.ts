@@ -10,9 +10,9 @@ import { loadManifest } from '../template/manifest.js';
 import { loadTemplate } from '../template/template.js';
 import { realpathSync } from 'node:fs';
 import { gitIndexSource, workingTreeSource } from '../corpus/corpus-source.js';
+import { FindingsCache } from './findings-cache.js';
 import { pagesToCheck } from './scope.js';
 import { findingsOf, type Finding } from './finding.js';
-import { lintFile } from './processor.js';
 import { readPage, type PageText } from '../corpus/read-page.js';
 
 export interface CheckOptions {
@@ -24,6 +24,8 @@ export interface CheckOptions {
   source?: 'working-tree' | 'git-index';
   /** Report only on these changed files (absolute paths) and the pages they affect. */
   changed?: readonly string[];
+  /** Reuse findings of unchanged pages from the previous run (`check`; never `fix`). */
+  cache?: boolean;
 }
 
 export interface CheckedFile {
@@ -35,6 +37,9 @@ export interface CheckedFile {
 export interface CheckResult {
   files: CheckedFile[];
   findings: Finding[];
+  /** Pages linted in this run, and pages whose findings came from the cache. */
+  linted: number;
+  cached: number;
 }
 
 /** Throws TemplateError when the template or manifest cannot be used: nothing can be checked then. */
@@ -42,13 +47,6 @@ export function loadDocsConfig(docsRoot: string): void {
   loadTemplate(docsRoot);
   loadManifest(docsRoot);
   loadCatalog(docsRoot);
-}
-
-/** Checks one page's current text. */
-export async function checkText(path: string, text: string, cwd: string): Promise<VFile> {
-  const file = new VFile({ path: relative(cwd, path), cwd, value: text });
-  await lintFile(file);
-  return file;
 }
 
 /** Runs every offline rule on every Markdown file of the docs tree. */
@@ -65,6 +63,17 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   provideCorpusIndex(index);
   const scope = options.changed ? pagesToCheck(options.changed, index) : undefined;
   const files = scope ? read.filter((f) => scope.has(f.path)) : read;
-  for (const { file, page } of files) if (page) await lintFile(file);
-  return { files, findings: findingsOf(files.map((f) => f.file)) };
+  const cache = options.cache ? FindingsCache.open(docsRoot, index) : undefined;
+  let linted = 0;
+  for (const { path, file, page } of files) {
+    if (!page || cache?.restore(path, page.text, file)) continue;
+    // The rules load on first need: a run served from the cache never pays for them.
+    const { lintFile } = await import('./processor.js');
+    await lintFile(file);
+    linted++;
+    cache?.store(path, page.text, file);
+  }
+  cache?.save();
+  const cached = files.filter((f) => f.page).length - linted;
+  return { files, findings: findingsOf(files.map((f) => f.file)), linted, cached };
 }

@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { cacheDirFor } from '../corpus/cache-dir.js';
 import { TEMPLATE_DIR } from '../template/template.js';
 
 export const WORDS_FILE = 'words.txt';
@@ -160,9 +160,7 @@ export function spellerFor(docsRoot: string): Speller {
   for (const path of [configPath, wordsPath]) if (path && existsSync(path)) hash.update(readFileSync(path));
   hash.update(cspellVersion(configPath ? dirname(configPath) : docsRoot));
   const key = hash.digest('hex');
-  // Beside the project's node_modules when there is a project; else in the system's temp folder.
-  const cacheDir = configPath ? join(dirname(configPath), 'node_modules', '.cache', 'docs-quality') : join(tmpdir(), 'docs-quality-cache');
-  const speller = new Speller(configPath, wordsPath, join(cacheDir, configPath ? 'spelling.json' : `spelling-${key.slice(0, 16)}.json`), key);
+  const speller = new Speller(configPath, wordsPath, join(cacheDirFor(docsRoot), `spelling-${key.slice(0, 16)}.json`), key);
   spellers.set(docsRoot, speller);
   if (!saveOnExit) {
     saveOnExit = true;
