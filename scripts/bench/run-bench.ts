@@ -30,6 +30,7 @@ function measure(command: string[], cwd: string, env: NodeJS.ProcessEnv = {}): M
   const last = run.stderr.trim().split('\n').pop() ?? '';
   const [seconds, kib] = last.split(' ').map(Number);
   if (!Number.isFinite(seconds)) throw new Error(`could not time ${command.join(' ')}: ${run.stderr.slice(-400)}`);
+  if (/Cannot process file|Cannot find module/.test(run.stderr)) throw new Error(`${command[0]} failed: ${run.stderr.slice(0, 400)}`);
   return { seconds: seconds!, mib: kib! / 1024 };
 }
 
@@ -62,7 +63,8 @@ function main(): void {
       for (let run = 0; run < runs; run++) {
         for (const [name, tool] of Object.entries(tools)) {
           tool.before?.();
-          results.get(name)!.push(measure(tool.command, corpus));
+          // From the project folder, so remark finds its plugins; --no-config keeps our .remarkrc out.
+          results.get(name)!.push(measure(tool.command, project));
         }
       }
       const summary = new Map([...results].map(([name, ms]) => [name, { seconds: median(ms.map((m) => m.seconds)), mib: Math.max(...ms.map((m) => m.mib)) }]));
