@@ -45,3 +45,16 @@ cache('renaming a heading re-checks every page: cross-file findings are never st
 });
 
 cache.run();
+
+const parallel = suite('worker threads');
+
+parallel('two workers report exactly what one thread reports', async () => {
+  const { seedTree } = await import('./helpers/docs-tree.js');
+  const root = makeDocsTree(seedTree(), shippedConfig());
+  const single = await checkDocs({ docsRoot: root, cwd: root, workers: 0 });
+  const threaded = await checkDocs({ docsRoot: root, cwd: root, workers: 2 });
+  assert.ok(single.findings.length > 40);
+  assert.equal(threaded.findings, single.findings);
+});
+
+parallel.run();

@@ -11,6 +11,7 @@ import { loadTemplate } from '../template/template.js';
 import { realpathSync } from 'node:fs';
 import { gitIndexSource, workingTreeSource } from '../corpus/corpus-source.js';
 import { FindingsCache } from './findings-cache.js';
+import { lintInWorkers, workerCount } from './lint-parallel.js';
 import { pagesToCheck } from './scope.js';
 import { findingsOf, type Finding } from './finding.js';
 import { readPage, type PageText } from '../corpus/read-page.js';
@@ -26,6 +27,8 @@ export interface CheckOptions {
   changed?: readonly string[];
   /** Reuse findings of unchanged pages from the previous run (`check`; never `fix`). */
   cache?: boolean;
+  /** Worker threads to lint with (default: by corpus size and cores; 0 = main thread only). */
+  workers?: number;
 }
 
 export interface CheckedFile {
@@ -64,16 +67,18 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   const scope = options.changed ? pagesToCheck(options.changed, index) : undefined;
   const files = scope ? read.filter((f) => scope.has(f.path)) : read;
   const cache = options.cache ? FindingsCache.open(docsRoot, index) : undefined;
-  let linted = 0;
-  for (const { path, file, page } of files) {
-    if (!page || cache?.restore(path, page.text, file)) continue;
+  const todo = files.flatMap(({ path, file, page }) => (page && !cache?.restore(path, page.text, file) ? [{ path, file, text: page.text }] : []));
+  const workers = workerCount(todo.length, options.workers);
+  if (workers > 0) {
+    await lintInWorkers(todo, index, options.cwd, workers);
+  } else if (todo.length > 0) {
     // The rules load on first need: a run served from the cache never pays for them.
     const { lintFile } = await import('./processor.js');
-    await lintFile(file);
-    linted++;
-    cache?.store(path, page.text, file);
+    for (const { file } of todo) await lintFile(file);
   }
+  for (const { path, file, text } of todo) cache?.store(path, text, file);
   cache?.save();
+  const linted = todo.length;
   const cached = files.filter((f) => f.page).length - linted;
   return { files, findings: findingsOf(files.map((f) => f.file)), linted, cached };
 }

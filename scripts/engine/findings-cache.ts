@@ -11,38 +11,20 @@ import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { cacheDirFor } from '../corpus/cache-dir.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
-import type { Fix } from '../template/edit.js';
 import { TEMPLATE_DIR } from '../template/template.js';
-import type { FixableMessage } from './finding.js';
+import { restoreMessages, serializeMessages, type SerializedFile } from './serialized-file.js';
 
 /** Bump when the cached shape changes. */
 const CACHE_FORMAT = 1;
 
-interface CachedMessage {
-  reason: string;
-  start?: { line: number; column: number; offset?: number };
-  end?: { line: number; column: number; offset?: number };
-  ruleId?: string;
-  source?: string;
-  fatal?: boolean | null;
-  expected?: string[];
-  actual?: string;
-  fix?: Fix;
-}
-
-interface CachedPage {
+interface CachedPage extends SerializedFile {
   hash: string;
-  messages: CachedMessage[];
-  data: Record<string, unknown>;
 }
 
 interface CacheFile {
   key: string;
   pages: Record<string, CachedPage>;
 }
-
-/** The file.data entries reporters read, kept with the findings. */
-const DATA_KEYS = ['topicSummary', 'templateWording'] as const;
 
 export class FindingsCache {
   private readonly pages: Record<string, CachedPage>;
@@ -74,42 +56,13 @@ export class FindingsCache {
   restore(path: string, text: string, file: VFile): boolean {
     const cached = this.pages[path];
     if (!cached || cached.hash !== hashText(text)) return false;
-    for (const m of cached.messages) {
-      const message = file.message(m.reason, {
-        ...(m.start ? { place: m.end ? { start: m.start, end: m.end } : m.start } : {}),
-        ...(m.ruleId ? { ruleId: m.ruleId } : {}),
-        ...(m.source ? { source: m.source } : {}),
-      });
-      message.fatal = m.fatal ?? undefined;
-      if (m.expected) message.expected = m.expected;
-      if (m.actual !== undefined) message.actual = m.actual;
-      if (m.fix) Object.assign(message, { fix: m.fix });
-    }
-    Object.assign(file.data, cached.data);
+    restoreMessages(file, cached);
     return true;
   }
 
   /** Remembers a freshly checked page. */
   store(path: string, text: string, file: VFile): void {
-    const messages: CachedMessage[] = file.messages.map((message) => {
-      const place = message.place;
-      const start = place && 'start' in place ? place.start : place;
-      const end = place && 'end' in place ? place.end : undefined;
-      const cached: CachedMessage = { reason: message.reason };
-      if (start) cached.start = start;
-      if (end) cached.end = end;
-      if (message.ruleId) cached.ruleId = message.ruleId;
-      if (message.source) cached.source = message.source;
-      if (message.fatal !== undefined) cached.fatal = message.fatal;
-      if (message.expected) cached.expected = message.expected;
-      if (typeof message.actual === 'string') cached.actual = message.actual;
-      const fix = (message as FixableMessage).fix;
-      if (fix) cached.fix = fix;
-      return cached;
-    });
-    const data: Record<string, unknown> = {};
-    for (const key of DATA_KEYS) if (file.data[key] !== undefined) data[key] = file.data[key];
-    this.pages[path] = { hash: hashText(text), messages, data };
+    this.pages[path] = { hash: hashText(text), ...serializeMessages(file) };
     this.dirty = true;
   }
 

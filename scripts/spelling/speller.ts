@@ -72,6 +72,7 @@ export class Speller {
   /** Saves new answers for the next run (atomically; a failed save only costs speed). */
   saveCache(): void {
     if (!this.dirty || !this.cachePath) return;
+    this.readCache(); // merge what other processes or threads saved meanwhile
     const data: CacheFile = { key: this.key, known: [...this.known].sort(), unknown: Object.fromEntries(this.unknown) };
     try {
       mkdirSync(dirname(this.cachePath), { recursive: true });
@@ -164,9 +165,7 @@ export function spellerFor(docsRoot: string): Speller {
   spellers.set(docsRoot, speller);
   if (!saveOnExit) {
     saveOnExit = true;
-    process.on('exit', () => {
-      for (const s of spellers.values()) s.saveCache();
-    });
+    process.on('exit', saveSpellingCaches);
   }
   return speller;
 }
@@ -184,4 +183,9 @@ function cspellVersion(projectDir: string): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** Saves every speller's new answers (worker threads call this before they finish). */
+export function saveSpellingCaches(): void {
+  for (const speller of spellers.values()) speller.saveCache();
 }
