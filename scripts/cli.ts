@@ -16,6 +16,8 @@ import { humanReport } from './reporters/human.js';
 import { jsonReport } from './reporters/json.js';
 import { githubReport } from './reporters/github.js';
 import { markdownReport } from './reporters/markdown.js';
+import { mergeReports, ReportFormatError } from './reporters/merge-reports.js';
+import { parseShard } from './engine/shard.js';
 import { sarifReport } from './reporters/sarif.js';
 import { syncReport, type SyncInput } from './reporters/sync-report.js';
 import { loadCatalog } from './template/catalog.js';
@@ -27,6 +29,7 @@ commands:
   check [PATH...]  run every offline rule over the docs tree (or the given pages and those they affect)
   fix              apply every fix the rules offer (atomic writes; --dry-run prints the diff)
   sync             print the cross-service report: services x topics, wording variants
+  merge-reports FILE...  join the JSON or SARIF reports of --shard runs (--format json or github for JSON)
   new-service      scaffold a service folder: --name "Amazon Simple Queue Service" --short "Amazon SQS" --dir sqs
 
 options:
@@ -38,6 +41,7 @@ options:
   --sarif FILE     check: also write the SARIF report to FILE
   --dry-run        fix: print the diff instead of writing
   --name, --short, --dir   new-service: full name, short name, folder
+  --shard K/N      check: only the K-th of N deterministic shares of the pages (CI matrix)
   --no-cache       check: re-check every page (findings of unchanged pages are otherwise reused)
   --debug          show stack traces of internal errors
   -h, --help       show this help`;
@@ -63,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
       'changed-since': { type: 'string' },
       summary: { type: 'string' },
       'no-cache': { type: 'boolean', default: false },
+      shard: { type: 'string' },
       sarif: { type: 'string' },
     },
   });
@@ -71,12 +76,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...rest] = positionals;
-  if (rest.length > 0 && command !== 'check') throw new UsageError(`unexpected argument: ${rest[0]}`);
+  if (rest.length > 0 && command !== 'check' && command !== 'merge-reports') throw new UsageError(`unexpected argument: ${rest[0]}`);
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (one of: ${FORMATS.join(', ')})`);
   const cwd = process.cwd();
   const docsRoot = resolve(cwd, values.docs);
-  if (!existsSync(docsRoot) || !statSync(docsRoot).isDirectory()) throw new UsageError(`docs directory not found: ${values.docs}`);
+  if (command !== 'merge-reports' && (!existsSync(docsRoot) || !statSync(docsRoot).isDirectory())) throw new UsageError(`docs directory not found: ${values.docs}`);
 
   switch (command) {
     case 'check': {
@@ -85,7 +90,9 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${format === 'json' ? '[]' : format === 'human' ? 'no pages to check' : ''}\n`);
         return 0;
       }
-      const { files, findings } = await checkDocs({ docsRoot, cwd, ...scope, cache: !values['no-cache'] });
+      const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+      if (values.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 <= K <= N, got "${values.shard}"`);
+      const { files, findings } = await checkDocs({ docsRoot, cwd, ...scope, cache: !values['no-cache'], ...(shard ? { shard } : {}) });
       const vfiles = files.map((f) => f.file);
       const out = {
         json: () => jsonReport(findings),
@@ -110,6 +117,17 @@ async function main(argv: string[]): Promise<number> {
       else for (const change of changes) process.stdout.write(`${describe(change, docsRoot, cwd)}\n`);
       if (changes.length === 0) process.stdout.write('nothing to fix\n');
       return 0;
+    }
+    case 'merge-reports': {
+      if (rest.length === 0) throw new UsageError('merge-reports needs the report files of the shards');
+      const merged = mergeReports(rest.map((name) => ({ name, text: readFileSync(resolve(cwd, name), 'utf8') })));
+      if (merged.kind === 'sarif') {
+        process.stdout.write(`${JSON.stringify(merged.log, null, 2)}\n`);
+        return merged.log.runs[0]!.results.some((r) => (r as { level?: string }).level === 'error') ? 1 : 0;
+      }
+      const out = format === 'github' ? githubReport(merged.findings) : jsonReport(merged.findings);
+      process.stdout.write(`${out}\n`);
+      return merged.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
     case 'new-service': {
       if (!values.name) throw new UsageError('new-service needs --name "<full service name>"');
@@ -178,7 +196,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const debug = process.argv.includes('--debug');
-    if (error instanceof UsageError || error instanceof ScaffoldError || error instanceof GitError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || error instanceof ScaffoldError || error instanceof ReportFormatError || error instanceof GitError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`docs-quality: ${(error as Error).message}\n${USAGE.split('\n')[0]}\n`);
     } else if (error instanceof TemplateError) {
       process.stderr.write(`docs-quality: ${error.message}\n`);

@@ -13,6 +13,7 @@ import { gitIndexSource, workingTreeSource } from '../corpus/corpus-source.js';
 import { FindingsCache } from './findings-cache.js';
 import { lintInWorkers, workerCount } from './lint-parallel.js';
 import { pagesToCheck } from './scope.js';
+import { inShard, type Shard } from './shard.js';
 import { findingsOf, type Finding } from './finding.js';
 import { readPage, type PageText } from '../corpus/read-page.js';
 
@@ -27,6 +28,8 @@ export interface CheckOptions {
   changed?: readonly string[];
   /** Reuse findings of unchanged pages from the previous run (`check`; never `fix`). */
   cache?: boolean;
+  /** Check only this deterministic share of the pages (`--shard K/N`). */
+  shard?: Shard;
   /** Worker threads to lint with (default: by corpus size and cores; 0 = main thread only). */
   workers?: number;
 }
@@ -65,7 +68,7 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   const index = indexCorpus(docsRoot, new Map(read.map((f) => [f.path, f.page?.text ?? ''])));
   provideCorpusIndex(index);
   const scope = options.changed ? pagesToCheck(options.changed, index) : undefined;
-  const files = scope ? read.filter((f) => scope.has(f.path)) : read;
+  const files = read.filter((f) => (!scope || scope.has(f.path)) && (!options.shard || inShard(f.path, docsRoot, options.shard)));
   const cache = options.cache ? FindingsCache.open(docsRoot, index) : undefined;
   const todo = files.flatMap(({ path, file, page }) => (page && !cache?.restore(path, page.text, file) ? [{ path, file, text: page.text }] : []));
   const workers = workerCount(todo.length, options.workers);
