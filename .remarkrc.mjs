@@ -4,6 +4,7 @@
 // `npm install`); a checkout without a build falls back to the TypeScript sources via ts-node.
 import { existsSync } from 'node:fs';
 import { register } from 'node:module';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkValidateLinks from 'remark-validate-links';
 
 const built = new URL('./dist/scripts/rules/', import.meta.url);
@@ -20,5 +21,5 @@ const { default: htmlAnchors } = await import(new URL(`html-anchors.${extension}
 // an error, because unified-engine flushes the file set early when a file still in progress
 // already carries an error, and remark would then exit without a report.
 export default {
-  plugins: [htmlAnchors, [remarkValidateLinks, { repository: false }], preset],
+  plugins: [remarkFrontmatter, htmlAnchors, [remarkValidateLinks, { repository: false }], preset],
 };

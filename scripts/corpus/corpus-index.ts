@@ -64,7 +64,14 @@ export function indexPage(path: string, text: string): IndexedPage {
   let offset = 0;
   let previous: { text: string; offset: number } | undefined;
   const lines = text.split('\n');
+  // YAML front matter is data, not headings or links.
+  let frontMatter = /^---\r?$/.test(lines[0] ?? '');
   lines.forEach((raw, i) => {
+    if (frontMatter) {
+      offset += raw.length + 1;
+      if (i > 0 && /^(---|\.\.\.)\r?$/.test(raw)) frontMatter = false;
+      return;
+    }
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const lineStart = offset;
     offset += raw.length + 1;
@@ -151,4 +158,11 @@ export function corpusIndexFor(root: string): CorpusIndex {
   const index = indexCorpus(key);
   built.set(key, { at: Date.now(), index });
   return index;
+}
+
+/** An indexed page whose path differs from `path` only by letter case (a link that works on macOS only). */
+export function caseVariantOf(index: CorpusIndex, path: string): string | undefined {
+  const wanted = path.toLowerCase();
+  for (const candidate of index.pages.keys()) if (candidate !== path && candidate.toLowerCase() === wanted) return candidate;
+  return undefined;
 }

@@ -5,18 +5,21 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { listMarkdownFiles } from './docs-files.js';
+import { walkDocs, type SkippedPath } from './docs-files.js';
 
 export interface CorpusSource {
   /** Absolute paths of the Markdown files of the docs tree, sorted. */
   paths: string[];
+  /** Paths the walk refused to read (symbolic links out of the tree, loops). */
+  skipped: SkippedPath[];
   /** The bytes of one of them. */
   read(path: string): Uint8Array;
 }
 
 /** The docs tree as it is on disk. */
 export function workingTreeSource(docsRoot: string): CorpusSource {
-  return { paths: listMarkdownFiles(docsRoot), read: (path) => readFileSync(path) };
+  const { files, skipped } = walkDocs(docsRoot);
+  return { paths: files, skipped, read: (path) => readFileSync(path) };
 }
 
 /** Runs git in a folder; throws GitError with git's own message when it fails. */
@@ -62,6 +65,7 @@ export function gitIndexSource(docsRoot: string): CorpusSource {
   }
   return {
     paths: [...contents.keys()].sort(),
+    skipped: [],
     read: (path) => {
       const bytes = contents.get(path);
       if (!bytes) throw Object.assign(new Error(`not in the git index: ${path}`), { code: 'ENOENT' });

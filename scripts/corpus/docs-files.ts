@@ -2,20 +2,51 @@
 import { readdirSync, realpathSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
+/** A path the walk did not read, and why (symbolic links leaving the tree, loops). */
+export interface SkippedPath {
+  path: string;
+  reason: string;
+}
+
 /** Markdown files under the docs root, sorted; hidden folders and node_modules are skipped. */
 export function listMarkdownFiles(docsRoot: string): string[] {
+  return walkDocs(docsRoot).files;
+}
+
+/**
+ * Markdown files under the docs root, plus the symbolic links it refused: links are never
+ * followed (a page linked in from elsewhere is checked at its own path, if inside the tree), and a
+ * link that leaves the tree or loops is reported rather than silently ignored.
+ */
+export function walkDocs(docsRoot: string): { files: string[]; skipped: SkippedPath[] } {
   const root = realpathSync(docsRoot);
   const files: string[] = [];
+  const skipped: SkippedPath[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && entry.name.endsWith('.md')) files.push(path);
+      else if (entry.isSymbolicLink()) {
+        const problem = symlinkProblem(root, path);
+        if (problem) skipped.push({ path, reason: problem });
+      }
     }
   };
   walk(root);
-  return files.sort();
+  return { files: files.sort(), skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+}
+
+function symlinkProblem(root: string, path: string): string | undefined {
+  try {
+    const target = realpathSync(path);
+    return isInside(root, target) ? undefined : 'symbolic link points outside the docs tree: not read';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return 'symbolic link loop: not read';
+    return path.endsWith('.md') ? `broken symbolic link (${code ?? 'unreadable'}): not read` : undefined;
+  }
 }
 
 /** True when a path lies inside the docs root (after resolving `..`). */

@@ -68,6 +68,12 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   const index = indexCorpus(docsRoot, new Map(read.map((f) => [f.path, f.page?.text ?? ''])));
   provideCorpusIndex(index);
   const scope = options.changed ? pagesToCheck(options.changed, index) : undefined;
+  for (const { path, reason } of source.skipped) {
+    const file = new VFile({ path: relative(options.cwd, path), cwd: options.cwd });
+    const message = file.message(reason, { ruleId: 'read-page', source: 'docs-quality', place: { line: 1, column: 1 } });
+    message.fatal = true;
+    read.push({ path, file });
+  }
   const files = read.filter((f) => (!scope || scope.has(f.path)) && (!options.shard || inShard(f.path, docsRoot, options.shard)));
   const cache = options.cache ? FindingsCache.open(docsRoot, index) : undefined;
   const todo = files.flatMap(({ path, file, page }) => (page && !cache?.restore(path, page.text, file) ? [{ path, file, text: page.text }] : []));

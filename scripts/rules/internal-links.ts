@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import type { Definition, Image, Link } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { corpusIndexFor } from '../corpus/corpus-index.js';
+import { caseVariantOf, corpusIndexFor } from '../corpus/corpus-index.js';
 import { resolveLink } from '../corpus/resolve-link.js';
 import type { OffsetFinding } from '../template/edit.js';
 import { topicsListOf } from '../topics/topics-list.js';
@@ -44,6 +44,8 @@ export default docsRule('internal-links', (tree, file) => {
         const indexed = index.pages.get(target.path);
         if (!indexed) {
           if (!target.path.endsWith('.md') && existsSync(target.path)) return;
+          const variant = caseVariantOf(index, target.path);
+          if (variant) return report(`link points to \`${shown(target.path)}\`, but the file is \`${shown(variant)}\`: names differ only by case, which breaks on case-sensitive systems`);
           return report(`link points to a missing file \`${shown(target.path)}\``);
         }
         if (target.fragment !== undefined && !indexed.fragments.has(target.fragment)) {

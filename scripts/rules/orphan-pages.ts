@@ -4,9 +4,12 @@
  *
  * found: `s3/old-encryption.md`, linked from nowhere
  *   -> page is not linked from any page: add it to the Topics list of `security.md` or remove it
+ * found: a folder `sqs/` with pages but no `security.md`
+ *   -> folder `sqs/` has no security.md: every service in the services manifest needs its security page
  */
 import { dirname, join } from 'node:path';
 import { corpusIndexFor } from '../corpus/corpus-index.js';
+import { loadManifest } from '../template/manifest.js';
 import { SERVICE_PAGE } from '../template/template.js';
 import { incomingLinks } from '../topics/incoming-links.js';
 import { docsPageOf } from './docs-page.js';
@@ -16,8 +19,20 @@ export default docsRule('orphan-pages', (_tree, file) => {
   const page = docsPageOf(file);
   if (!page?.service || page.isServicePage) return [];
   const index = corpusIndexFor(page.docsRoot);
-  // Only service folders (with a security page) have a Topics list every page should be on.
-  if (!index.pages.has(join(dirname(page.path), SERVICE_PAGE))) return [];
+  // Only service folders (with a security page) have a Topics list every page should be on; a
+  // folder the services manifest names but without its page is told so once, on its first page.
+  if (!index.pages.has(join(dirname(page.path), SERVICE_PAGE))) {
+    const first = [...index.pages.keys()].find((path) => dirname(path) === dirname(page.path));
+    if (first !== page.path || !loadManifest(page.docsRoot)[page.service]) return [];
+    return [
+      {
+        rule: 'orphan-pages',
+        start: 0,
+        end: 0,
+        message: `folder \`${page.service}/\` has no ${SERVICE_PAGE}: every service in the services manifest needs its security page`,
+      },
+    ];
+  }
   if (incomingLinks(index).has(page.path)) return [];
   return [
     {

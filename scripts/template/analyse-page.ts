@@ -85,16 +85,19 @@ export function analysePage(source: string, tree: Root, template: Template, pinn
   const expectedTokens = template.blocks.map((b) => expandPlaceholders(b.tokens, { ...bindings }));
   const fill = (markdown: string): string => renderForPage(markdown, bindings, style);
 
-  // 4. The H1 itself.
+  // 4. The H1 itself. Without it (and without a manifest entry) the page has no names to compare
+  // with, so that is the one finding: the rest would only be noise.
   if (!pHeading) {
+    const expected = service ? joinTokens(expectedTokens[0]!) : joinTokens(template.blocks[0]!.tokens);
     findings.push({
       rule: 'template-heading',
       start: 0,
       end: 0,
-      message: `page has no H1: expected \`${joinTokens(expectedTokens[0]!)}\``,
-      expected: joinTokens(expectedTokens[0]!),
+      message: `page has no H1: expected \`${expected}\``,
+      expected,
       ...(service ? { fix: { edits: [{ start: 0, end: 0, text: `# ${fill(contentOf(template, tHeading))}\n\n` }] } } : {}),
     });
+    if (!service) return { bindings, findings, wording: [] };
   } else if (!headingFollowsTemplate || pinnedMismatch) {
     const expected = joinTokens(expectedTokens[0]!);
     const actual = joinTokens(pHeading.tokens);

@@ -5,7 +5,7 @@
  */
 import { basename, dirname, relative } from 'node:path';
 import GithubSlugger from 'github-slugger';
-import type { CorpusIndex, IndexedPage } from '../corpus/corpus-index.js';
+import { caseVariantOf, type CorpusIndex, type IndexedPage } from '../corpus/corpus-index.js';
 import { resolveLink } from '../corpus/resolve-link.js';
 import { closestTopic, fillTitle, recogniseTopic, type Topic } from '../template/catalog.js';
 import type { Edit, Fix, OffsetFinding } from '../template/edit.js';
@@ -126,7 +126,11 @@ function checkLink(entry: TopicEntry, ctx: TopicContext, folder: string, finding
     return report(`topic link points to another folder's page \`${relative(ctx.docsRoot, target.path)}\`: topics link to pages in \`${basename(folder)}/\``);
   }
   const page = ctx.index.pages.get(target.path);
-  if (!page) return report(`topic link points to a missing page \`${relative(folder, target.path)}\``);
+  if (!page) {
+    const variant = caseVariantOf(ctx.index, target.path);
+    if (variant) return report(`topic link points to \`${relative(folder, target.path)}\`, but the file is \`${relative(folder, variant)}\`: names differ only by case`);
+    return report(`topic link points to a missing page \`${relative(folder, target.path)}\``);
+  }
   if (target.fragment !== undefined && !page.fragments.has(target.fragment)) {
     report(`topic link points to a missing anchor \`#${target.fragment}\` in \`${relative(folder, target.path)}\``);
   }
