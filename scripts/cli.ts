@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { filesChangedSince, GitError, stagedFiles } from './corpus/corpus-source.js';
 import { isInside, listMarkdownFiles } from './corpus/docs-files.js';
 import { checkDocs, type CheckOptions } from './engine/check.js';
-import { fixDocs, type PageChange } from './engine/fix.js';
+import { fixDocs, WriteError, type PageChange } from './engine/fix.js';
 import { ScaffoldError, scaffoldService } from './engine/new-service.js';
 import { diffReport } from './reporters/diff.js';
 import { humanReport } from './reporters/human.js';
@@ -196,7 +196,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const debug = process.argv.includes('--debug');
-    if (error instanceof UsageError || error instanceof ScaffoldError || error instanceof ReportFormatError || error instanceof GitError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || error instanceof ScaffoldError || error instanceof ReportFormatError || error instanceof WriteError || error instanceof GitError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`docs-quality: ${(error as Error).message}\n${USAGE.split('\n')[0]}\n`);
     } else if (error instanceof TemplateError) {
       process.stderr.write(`docs-quality: ${error.message}\n`);

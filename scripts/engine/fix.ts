@@ -69,15 +69,29 @@ function writePage(path: string, edits: readonly Edit[]): void {
   if (after !== page.text) writeAtomically(path, (page.bom ? '\ufeff' : '') + after);
 }
 
+/** A page `fix` could not write; the page itself is unchanged. */
+export class WriteError extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`cannot write ${path}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}; the page is unchanged`);
+  }
+}
+
 /** Writes via a temporary file in the same folder and a rename, so a page is never half-written. */
 export function writeAtomically(path: string, text: string): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, text, { mode: statSync(path).mode });
+    writeFileSync(temp, text, { mode: existsSync(path) ? statSync(path).mode : 0o644, flag: 'wx' });
     renameSync(temp, path);
   } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
+    try {
+      if (existsSync(temp) && statSync(temp).isFile()) rmSync(temp);
+    } catch {
+      // nothing more to clean up
+    }
+    throw new WriteError(path, error);
   }
 }
 
