@@ -33,9 +33,12 @@ seeds('the DynamoDB entry without the service name is recognised and named', asy
 
 seeds('the missing logging and monitoring topic of Data Streams is reported, with a fix', async () => {
   const findings = await findingsIn(makeDocsTree(seedTree(), shippedConfig()));
-  const missing = findings.find((f) => f.file === 'kinesis-data-streams/security.md' && f.message.startsWith('missing required topic'));
+  const missing = findings.find((f) => f.file === 'kinesis-data-streams/security.md' && f.message.includes('(logging-and-monitoring)'));
   assert.ok(missing);
-  assert.is(brief(missing!), 'kinesis-data-streams/security.md:17:4 topic-catalog missing required topic `Logging and monitoring in Amazon Kinesis Data Streams` (logging-and-monitoring)');
+  assert.is(
+    brief(missing!),
+    'kinesis-data-streams/security.md:17:4 topic-catalog topic `Logging and monitoring in Amazon Kinesis Data Streams` (logging-and-monitoring) is missing from the Topics list, but its page `logging-and-monitoring.md` is in the folder',
+  );
   assert.ok(missing!.fixable, 'the unlinked logging page is linked back in');
 });
 
@@ -148,6 +151,15 @@ drift('a topic relinked to another service\'s page, and one unknown to the catal
     's3/security.md:16:3 topic-links topic link points to another folder\'s page `dynamodb/disaster-recovery-resiliency.md`: topics link to pages in `s3/`',
     's3/security.md:20:4 topic-catalog topic is not in the catalog: `Cost notes for Amazon S3`',
   ]);
+});
+
+drift('a required topic without a page is reported without a fix', async () => {
+  const root = docsTree();
+  rmSync(join(root, 's3', 's3-incident-response.md'));
+  edit(root, 's3/security.md', (text) => text.replace('+ [Logging and monitoring in Amazon S3](s3-incident-response.md)\n', ''));
+  const findings = await findingsIn(root);
+  assert.equal(findings.map(brief), ['s3/security.md:18:4 topic-catalog missing required topic `Logging and monitoring in Amazon S3` (logging-and-monitoring)']);
+  assert.is(findings[0]!.fixable, false);
 });
 
 drift.run();

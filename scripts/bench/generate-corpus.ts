@@ -30,7 +30,7 @@ export interface CorpusStats {
 }
 
 /** Writes a corpus of `services` services into `target` (a new folder); returns its size. */
-export function generateCorpus(sourceDocs: string, target: string, services: number, seed = 1): CorpusStats {
+export function generateCorpus(sourceDocs: string, target: string, services: number, seed = 1, drift = true): CorpusStats {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const template = loadTemplate(sourceDocs);
@@ -63,14 +63,14 @@ export function generateCorpus(sourceDocs: string, target: string, services: num
     const slot = template.blocks.find((b) => b.kind === 'topicsSlot')!;
     page = page.slice(0, slot.start) + entries + page.slice(slot.end);
     page = renderForPage(page, names, { escapesPunctuation: true });
-    if (next() < 0.1) {
+    if (drift && next() < 0.1) {
       page = page.replace('you benefit', 'you will benefit');
       stats.drifted++;
     }
     write(join(target, dir, 'security.md'), page);
     for (const topic of topics) {
       let title = fillTitle(topic.title, names);
-      if (next() < 0.02) title = title.replace(/^(\w+) (\w)/, (_, a: string, b: string) => `${a} ${b.toUpperCase()}`); // title-case drift
+      if (drift && next() < 0.02) title = title.replace(/^(\w+) (\w)/, (_, a: string, b: string) => `${a} ${b.toUpperCase()}`); // title-case drift
       write(join(target, dir, `${topic.id}.md`), `# ${title}<a name="${topic.id}"></a>\n\n${paragraph(4)}\n\n${paragraph(3)} See [the guide](guide.md#${slugPart(1)}).\n`);
     }
     const sections = Array.from({ length: 8 }, (_, s) => {

@@ -3,7 +3,7 @@
  * every difference with its place in the page and the template text that fixes it.
  */
 import type { Root } from 'mdast';
-import { alignBlocks } from './align.js';
+import { alignBlocks, commonTokens } from './align.js';
 import { expandPlaceholders, majority, serviceFromHeading, valuesAt } from './bind.js';
 import { blocksOf, type Block } from './blocks.js';
 import type { ServiceNames } from './manifest.js';
@@ -128,6 +128,20 @@ export function analysePage(source: string, tree: Root, template: Template, pinn
   });
   blocks.forEach((p, pi) => {
     if (alignment.templateOf[pi] !== undefined || p === pHeading) return;
+    // A second copy of a template block is drift even in the free region: it repeats the template.
+    const copied = template.blocks.findIndex((t, ti) => ti > 0 && isCopy(expectedTokens[ti]!, p.tokens));
+    if (copied !== -1) {
+      const cut = lineSpan(source, p.start, p.end);
+      findings.push({
+        rule: 'template-blocks',
+        start: p.start,
+        end: p.end,
+        message: `${KIND_NAMES[p.kind] ?? 'block'} repeats the template's \`${preview(expectedTokens[copied]!)}\`: remove the copy`,
+        actual: joinTokens(p.tokens),
+        fix: { edits: [{ start: cut.start, end: cut.end, text: '' }] },
+      });
+      return;
+    }
     if (pi > freeFrom && pi < freeTo) return; // service notes belong here
     findings.push({
       rule: 'template-blocks',
@@ -269,6 +283,12 @@ function misplacedBlock(
     finding.fix = { edits: [{ start: target, end: target, text: moved }, { start: cut.start, end: cut.end, text: '' }] };
   }
   return finding;
+}
+
+/** Nearly the same words as a template block: a copy, not a note that happens to share words. */
+function isCopy(expected: readonly Token[], actual: readonly Token[]): boolean {
+  if (expected.length === 0 || actual.length === 0) return false;
+  return (2 * commonTokens(expected, actual)) / (expected.length + actual.length) >= 0.8;
 }
 
 /** A page's wording with its names turned back into placeholders, so services can be compared. */

@@ -10,7 +10,6 @@ import { resolveLink } from '../corpus/resolve-link.js';
 import { closestTopic, fillTitle, recogniseTopic, type Topic } from '../template/catalog.js';
 import type { Edit, Fix, OffsetFinding } from '../template/edit.js';
 import { escapeText, type Bindings, type PageStyle } from '../template/markup.js';
-import { incomingLinks } from './incoming-links.js';
 import type { TopicEntry, TopicsList } from './topics-list.js';
 import { longestIncreasing } from '../template/sequence.js';
 
@@ -199,25 +198,31 @@ function checkOrder(present: readonly Resolved[], ctx: TopicContext, findings: T
   });
 }
 
-/** Required topics the list lacks; linked back in when an unlinked page of the folder is that topic. */
+/**
+ * Topics the list lacks: one whose page is already in the folder is linked back in (any topic, so
+ * a dropped optional entry is caught too); a required one without a page is reported.
+ */
 function checkMissing(present: readonly Resolved[], ctx: TopicContext, folder: string, summary: TopicSummary, findings: TopicFinding[]): void {
   const have = new Set(present.map((item) => item.topic!.id));
-  const incoming = incomingLinks(ctx.index);
+  const listed = new Set(present.flatMap((item) => (item.target ? [item.target.path] : [])));
   for (const [rank, topic] of ctx.topics.entries()) {
-    if (!topic.required || have.has(topic.id)) continue;
-    summary.missing.push(topic.id);
+    if (have.has(topic.id)) continue;
+    const page = [...ctx.index.pages.values()].find(
+      (p) => dirname(p.path) === folder && p.path !== ctx.pagePath && !listed.has(p.path) && p.h1 && recogniseTopic(p.h1.text, [topic]),
+    );
+    if (!page && !topic.required) continue;
+    if (topic.required) summary.missing.push(topic.id);
     const title = fillTitle(topic.title, ctx.names);
     const at = ctx.list ? ctx.list.entries[ctx.list.entries.length - 1]!.textStart : ctx.listAt;
     const finding: TopicFinding = {
       rule: 'topic-catalog',
       start: at,
       end: at,
-      message: `missing required topic \`${title}\` (${topic.id})`,
+      message: page
+        ? `topic \`${title}\` (${topic.id}) is missing from the Topics list, but its page \`${basename(page.path)}\` is in the folder`
+        : `missing required topic \`${title}\` (${topic.id})`,
       expected: title,
     };
-    const page = [...ctx.index.pages.values()].find(
-      (p) => dirname(p.path) === folder && p.path !== ctx.pagePath && !incoming.has(p.path) && p.h1 && recogniseTopic(p.h1.text, [topic]),
-    );
     if (page && ctx.list) {
       const next = present.find((item) => ctx.topics.indexOf(item.topic!) > rank);
       const line = `${ctx.list.marker} [${escapeText(title, ctx.style)}](${encodeURI(basename(page.path))})`;
