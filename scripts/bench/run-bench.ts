@@ -2,8 +2,9 @@
  * `npm run bench`: generates corpora of 50, 300 and 1,000 services and times, in the same run and
  * alternating, our full `check`, `remark` with `remark-validate-links` alone, `cspell` alone, a
  * parse-only baseline (`remark` with no plugins), and rumdl (native-speed reference); then
- * `check --staged` with one staged page in the largest corpus. Prints medians, peak memory and
- * ratios. A benchmark, not a test: it never fails the suite.
+ * `check --staged` with one staged page in the largest corpus, and the external link audit next to
+ * linkinator's own CLI. Prints medians, peak memory and ratios. A benchmark, not a test: it never
+ * fails the suite.
  *
  *   npm run bench -- --sizes 50,300 --runs 3
  */
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchAudit } from '../links/bench-audit.js';
 import { generateCorpus } from './generate-corpus.js';
 
 const project = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,7 +41,7 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({ options: { sizes: { type: 'string', default: '50,300,1000' }, runs: { type: 'string', default: '3' } } });
   const sizes = values.sizes.split(',').map(Number);
   const runs = Number(values.runs);
@@ -81,6 +83,8 @@ function main(): void {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  console.log('## external link audit: 500 unique URLs cited 5,000 times, loopback server with 50 ms latency\n');
+  console.log(await benchAudit());
 }
 
 /** `check --staged` with one staged page in a git repository holding the corpus. */
@@ -97,4 +101,4 @@ function benchStaged(corpus: string, runs: number): void {
   console.log(`check --staged, one staged page: median ${median(times.map((t) => t.seconds)).toFixed(2)} s wall, peak ${Math.max(...times.map((t) => t.mib)).toFixed(0)} MiB (process start included)\n`);
 }
 
-main();
+await main();
