@@ -5,6 +5,7 @@
 import { resolve, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { indexCorpus, provideCorpusIndex } from '../corpus/corpus-index.js';
+import { indexCorpusCached } from '../corpus/index-cache.js';
 import { loadCatalog } from '../template/catalog.js';
 import { loadManifest } from '../template/manifest.js';
 import { loadTemplate } from '../template/template.js';
@@ -65,7 +66,8 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
     return page ? { path, file, page } : { path, file };
   });
   // Cross-file rules answer from this index of the texts just read, never from re-reading.
-  const index = indexCorpus(docsRoot, new Map(read.map((f) => [f.path, f.page?.text ?? ''])));
+  const texts = new Map(read.map((f) => [f.path, f.page?.text ?? '']));
+  const index = options.cache ? indexCorpusCached(docsRoot, texts) : indexCorpus(docsRoot, texts);
   provideCorpusIndex(index);
   const scope = options.changed ? pagesToCheck(options.changed, index) : undefined;
   for (const { path, reason } of source.skipped) {
