@@ -12,14 +12,25 @@ export interface CorpusSource {
   paths: string[];
   /** Paths the walk refused to read (symbolic links out of the tree, loops). */
   skipped: SkippedPath[];
-  /** The bytes of one of them. */
-  read(path: string): Uint8Array;
+  /** The bytes of some of them (one batch: the git source reads them with one git process). */
+  readMany(paths: readonly string[]): Map<string, Uint8Array | Error>;
+  /** Git blob ids by path, when the source knows them without reading (the git index does). */
+  blobIds?: Map<string, string>;
 }
 
 /** The docs tree as it is on disk. */
 export function workingTreeSource(docsRoot: string): CorpusSource {
   const { files, skipped } = walkDocs(docsRoot);
-  return { paths: files, skipped, read: (path) => readFileSync(path) };
+  return { paths: files, skipped, readMany: (paths) => new Map(paths.map((path) => [path, readOrError(path)])) };
+}
+
+/** A file's bytes, or the error reading it (reported as a finding on that file, not thrown). */
+function readOrError(path: string): Uint8Array | Error {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    return error as Error;
+  }
 }
 
 /** Runs git in a folder; throws GitError with git's own message when it fails. */
@@ -42,36 +53,40 @@ export function gitTopLevel(dir: string): string {
 /** The docs tree as the git index holds it: every staged or committed page, staged content. */
 export function gitIndexSource(docsRoot: string): CorpusSource {
   const top = gitTopLevel(docsRoot);
-  const listed = git(top, ['ls-files', '-z', '--cached', '--', relative(top, docsRoot) || '.'])
-    .toString('utf8')
-    .split('\0')
-    .filter((path) => path.endsWith('.md'));
-  const contents = new Map<string, Buffer>();
-  if (listed.length > 0) {
-    // One `git cat-file --batch` for every blob: `<sha> blob <size>\n<bytes>\n` per request.
-    const output = git(top, ['cat-file', '--batch'], listed.map((path) => `:${path}`).join('\n') + '\n');
-    let at = 0;
-    for (const path of listed) {
-      const headerEnd = output.indexOf(0x0a, at);
-      const header = output.subarray(at, headerEnd).toString('utf8').split(' ');
-      if (header[1] !== 'blob') {
-        at = headerEnd + 1;
-        continue;
-      }
-      const size = Number(header[2]);
-      contents.set(resolve(top, path.split('/').join(sep)), output.subarray(headerEnd + 1, headerEnd + 1 + size));
-      at = headerEnd + 1 + size + 1;
-    }
+  // `<mode> <blob id> <stage>\t<path>` per entry: the ids come without reading any content.
+  const blobIds = new Map<string, string>();
+  for (const entry of git(top, ['ls-files', '-z', '--stage', '--', relative(top, docsRoot) || '.']).toString('utf8').split('\0')) {
+    const tab = entry.indexOf('\t');
+    const path = entry.slice(tab + 1);
+    if (tab === -1 || !path.endsWith('.md')) continue;
+    blobIds.set(resolve(top, path.split('/').join(sep)), entry.slice(0, tab).split(' ')[1]!);
   }
   return {
-    paths: [...contents.keys()].sort(),
+    paths: [...blobIds.keys()].sort(),
     skipped: [],
-    read: (path) => {
-      const bytes = contents.get(path);
-      if (!bytes) throw Object.assign(new Error(`not in the git index: ${path}`), { code: 'ENOENT' });
-      return bytes;
-    },
+    blobIds,
+    readMany: (paths) => readBlobs(top, paths.map((path) => [path, blobIds.get(path)!])),
   };
+}
+
+/** Blob contents by path, through one `git cat-file --batch` (`<id> blob <size>\n<bytes>\n` each). */
+function readBlobs(top: string, wanted: readonly [string, string][]): Map<string, Uint8Array> {
+  const contents = new Map<string, Uint8Array>();
+  if (wanted.length === 0) return contents;
+  const output = git(top, ['cat-file', '--batch'], wanted.map(([, id]) => id).join('\n') + '\n');
+  let at = 0;
+  for (const [path] of wanted) {
+    const headerEnd = output.indexOf(0x0a, at);
+    const header = output.subarray(at, headerEnd).toString('utf8').split(' ');
+    if (header[1] !== 'blob') {
+      at = headerEnd + 1;
+      continue;
+    }
+    const size = Number(header[2]);
+    contents.set(path, output.subarray(headerEnd + 1, headerEnd + 1 + size));
+    at = headerEnd + 1 + size + 1;
+  }
+  return contents;
 }
 
 /** Markdown files of the docs tree staged for the next commit (added, copied, modified, renamed). */

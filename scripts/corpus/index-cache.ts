@@ -10,7 +10,7 @@ import { cacheDirFor } from './cache-dir.js';
 import { indexPage, type CorpusIndex, type IndexedPage } from './corpus-index.js';
 
 /** Bump when IndexedPage changes shape. */
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 
 type StoredPage = Omit<IndexedPage, 'fragments'> & { fragments: string[] };
 
@@ -19,8 +19,17 @@ interface IndexFile {
   pages: Record<string, { hash: string; page: StoredPage }>;
 }
 
-/** Indexes the texts of a docs tree, reusing the entries of pages unchanged since the last run. */
-export function indexCorpusCached(root: string, texts: ReadonlyMap<string, string>): CorpusIndex {
+/**
+ * Indexes a docs tree, reusing the entries of pages unchanged since the last run. A page is known
+ * by `idOf` (its git blob id) when the source gives one, so such pages are not even read; else by
+ * a hash of its text. `textOf` is called only for pages that must be indexed afresh.
+ */
+export function indexCorpusCached(
+  root: string,
+  paths: readonly string[],
+  idOf: (path: string) => string | undefined,
+  textOf: (paths: readonly string[]) => Map<string, string>,
+): CorpusIndex {
   const path = join(cacheDirFor(root), `index-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
   let stored: IndexFile['pages'] = {};
   try {
@@ -29,18 +38,29 @@ export function indexCorpusCached(root: string, texts: ReadonlyMap<string, strin
   } catch {
     // first run, or a damaged cache: index everything
   }
+  const unknown = paths.filter((file) => {
+    const id = idOf(file);
+    return id === undefined || stored[file]?.hash !== id;
+  });
+  const texts = textOf(unknown);
   const pages = new Map<string, IndexedPage>();
   const next: IndexFile['pages'] = {};
   let changed = false;
-  for (const [file, text] of texts) {
-    const hash = createHash('sha1').update(text).digest('base64');
+  for (const file of paths) {
+    const text = texts.get(file);
+    const hash = idOf(file) ?? createHash('sha1').update(text ?? '').digest('base64');
     const hit = stored[file];
-    const page = hit && hit.hash === hash ? { ...hit.page, fragments: new Set(hit.page.fragments) } : indexPage(file, text);
-    if (!hit || hit.hash !== hash) changed = true;
-    pages.set(file, page);
-    next[file] = hit && hit.hash === hash ? hit : { hash, page: { ...page, fragments: [...page.fragments] } };
+    if (hit && hit.hash === hash) {
+      pages.set(file, { ...hit.page, fragments: new Set(hit.page.fragments) });
+      next[file] = hit;
+    } else {
+      const page = indexPage(file, text ?? '');
+      pages.set(file, page);
+      next[file] = { hash, page: { ...page, fragments: [...page.fragments] } };
+      changed = true;
+    }
   }
-  if (changed || Object.keys(stored).length !== texts.size) save(path, { format: INDEX_FORMAT, pages: next });
+  if (changed || Object.keys(stored).length !== paths.length) save(path, { format: INDEX_FORMAT, pages: next });
   return { root, pages };
 }
 

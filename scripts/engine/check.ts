@@ -61,22 +61,40 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   const docsRoot = realpathSync(resolve(options.cwd, options.docsRoot));
   loadDocsConfig(docsRoot);
   const source = options.source === 'git-index' ? gitIndexSource(docsRoot) : workingTreeSource(docsRoot);
-  const read: CheckedFile[] = source.paths.map((path) => {
-    const { file, page } = readPage(path, relative(options.cwd, path), options.cwd, source.read);
-    return page ? { path, file, page } : { path, file };
-  });
-  // Cross-file rules answer from this index of the texts just read, never from re-reading.
-  const texts = new Map(read.map((f) => [f.path, f.page?.text ?? '']));
-  const index = options.cache ? indexCorpusCached(docsRoot, texts) : indexCorpus(docsRoot, texts);
+  const read = new Map<string, CheckedFile>();
+  const readPages = (paths: readonly string[]): void => {
+    const missing = paths.filter((path) => !read.has(path));
+    const bytes = source.readMany(missing);
+    for (const path of missing) {
+      const { file, page } = readPage(path, relative(options.cwd, path), options.cwd, (p) => {
+        const found = bytes.get(p);
+        if (found instanceof Error) throw found;
+        if (!found) throw Object.assign(new Error(`cannot read ${p}`), { code: 'ENOENT' });
+        return found;
+      });
+      read.set(path, page ? { path, file, page } : { path, file });
+    }
+  };
+  const textsOf = (paths: readonly string[]): Map<string, string> => {
+    readPages(paths);
+    return new Map(paths.map((path) => [path, read.get(path)?.page?.text ?? '']));
+  };
+  // Cross-file rules answer from this index, never from re-reading; with the cache, pages the git
+  // index says are unchanged are not even read.
+  const index = options.cache
+    ? indexCorpusCached(docsRoot, source.paths, (path) => source.blobIds?.get(path), textsOf)
+    : indexCorpus(docsRoot, textsOf(source.paths));
   provideCorpusIndex(index);
   const scope = options.changed ? pagesToCheck(options.changed, index) : undefined;
+  const selected = source.paths.filter((path) => (!scope || scope.has(path)) && (!options.shard || inShard(path, docsRoot, options.shard)));
+  readPages(selected);
+  const files = selected.map((path) => read.get(path)!);
   for (const { path, reason } of source.skipped) {
     const file = new VFile({ path: relative(options.cwd, path), cwd: options.cwd });
     const message = file.message(reason, { ruleId: 'read-page', source: 'docs-quality', place: { line: 1, column: 1 } });
     message.fatal = true;
-    read.push({ path, file });
+    if (!scope) files.push({ path, file });
   }
-  const files = read.filter((f) => (!scope || scope.has(f.path)) && (!options.shard || inShard(f.path, docsRoot, options.shard)));
   const cache = options.cache ? FindingsCache.open(docsRoot, index) : undefined;
   const todo = files.flatMap(({ path, file, page }) => (page && !cache?.restore(path, page.text, file) ? [{ path, file, text: page.text }] : []));
   const workers = workerCount(todo.length, options.workers);
