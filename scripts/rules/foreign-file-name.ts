@@ -6,13 +6,13 @@
  * found: `kinesis-data-streams/akda-java-compliance.md` ("akda" is Amazon Kinesis Data Analytics)
  *   -> file name carries another service's name: `akda` stands for Amazon Kinesis Data Analytics
  */
-import { basename, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { corpusIndexFor, type CorpusIndex } from '../corpus/corpus-index.js';
 import { resolveLink } from '../corpus/resolve-link.js';
 import { loadCatalog, recogniseTopic } from '../template/catalog.js';
 import type { Edit, Fix } from '../template/edit.js';
 import { loadManifest } from '../template/manifest.js';
-import { foreignServiceIn, serviceIdentifiers, siblingPath } from '../topics/service-identifiers.js';
+import { foreignServiceIn, serviceIdentifiers } from '../topics/service-identifiers.js';
 import { docsPageOf } from './docs-page.js';
 import { docsRule } from './report.js';
 
@@ -41,7 +41,7 @@ function renameFix(path: string, index: CorpusIndex, docsRoot: string): Fix | un
   const h1 = index.pages.get(path)?.h1;
   const topic = catalog && h1 ? recogniseTopic(h1.text, catalog.topics) : undefined;
   if (!topic) return undefined;
-  const to = siblingPath(path, `${topic.id}.md`);
+  const to = join(dirname(path), `${topic.id}.md`);
   if (index.pages.has(to)) return undefined;
   const edits: Edit[] = [];
   for (const other of index.pages.values()) {
@@ -49,7 +49,7 @@ function renameFix(path: string, index: CorpusIndex, docsRoot: string): Fix | un
       const target = resolveLink(link.url, other.path, docsRoot);
       if (target.kind !== 'local' || target.path !== path || other.path === path) continue;
       const hash = link.url.indexOf('#');
-      const newPath = relative(siblingPath(other.path, ''), to).split('\\').join('/');
+      const newPath = relative(dirname(other.path), to).split('\\').join('/');
       edits.push({ file: other.path, start: link.start, end: link.end, text: encodeURI(newPath) + (hash === -1 ? '' : link.url.slice(hash)) });
     }
   }

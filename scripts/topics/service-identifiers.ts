@@ -2,7 +2,7 @@
  * Short forms a file name may carry for a service ("akda" for Amazon Kinesis Data Analytics, "s3"),
  * so a page copied from another service's folder is recognised by its name.
  */
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { Manifest } from '../template/manifest.js';
 import { SERVICE_PAGE } from '../template/template.js';
@@ -65,8 +65,4 @@ export function foreignServiceIn(
     if (id) return { folder, service, id };
   }
   return undefined;
-}
-
-export function siblingPath(path: string, name: string): string {
-  return join(dirname(path), name);
 }
