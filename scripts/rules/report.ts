@@ -30,3 +30,24 @@ export function docsRule(id: string, findingsOf: (tree: Root, file: VFile) => Fi
     return undefined;
   });
 }
+
+/** Runs a page analysis once per parsed tree, however many rules ask for it. */
+export function oncePerTree<T>(analyse: (tree: Root, file: VFile) => T): (tree: Root, file: VFile) => T {
+  const results = new WeakMap<Root, { value: T }>();
+  return (tree, file) => {
+    let result = results.get(tree);
+    if (!result) {
+      result = { value: analyse(tree, file) };
+      results.set(tree, result);
+    }
+    return result.value;
+  };
+}
+
+/** A rule reporting its own share of a shared analysis's findings. */
+export function shareOfAnalysis<Rule extends string>(
+  rule: Rule,
+  analysisOf: (tree: Root, file: VFile) => { findings: readonly OffsetFinding<Rule>[] } | null,
+) {
+  return docsRule(rule, (tree, file) => analysisOf(tree, file)?.findings.filter((f) => f.rule === rule) ?? []);
+}

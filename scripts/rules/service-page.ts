@@ -6,16 +6,12 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { analysePage, type BlockWording, type PageAnalysis, type TemplateRuleId } from '../template/analyse-page.js';
 import { loadManifest } from '../template/manifest.js';
-import { docsRule } from './report.js';
+import { oncePerTree, shareOfAnalysis } from './report.js';
 import { loadTemplate } from '../template/template.js';
 import { docsPageOf } from './docs-page.js';
 
-const analyses = new WeakMap<Root, PageAnalysis | null>();
-
 /** The page's comparison with its template (computed once per tree), or null if not a service page. */
-export function servicePageAnalysis(tree: Root, file: VFile): PageAnalysis | null {
-  const cached = analyses.get(tree);
-  if (cached !== undefined) return cached;
+export const servicePageAnalysis = oncePerTree((tree: Root, file: VFile): PageAnalysis | null => {
   const page = docsPageOf(file);
   let analysis: PageAnalysis | null = null;
   if (page?.isServicePage) {
@@ -24,13 +20,12 @@ export function servicePageAnalysis(tree: Root, file: VFile): PageAnalysis | nul
     analysis = analysePage(String(file), tree, template, pinned);
     file.data.templateWording = analysis.wording;
   }
-  analyses.set(tree, analysis);
   return analysis;
-}
+});
 
 /** A remark-lint rule reporting one template rule's findings (they share one analysis per page). */
 export function templateRule(rule: TemplateRuleId) {
-  return docsRule(rule, (tree, file) => servicePageAnalysis(tree, file)?.findings.filter((f) => f.rule === rule) ?? []);
+  return shareOfAnalysis(rule, servicePageAnalysis);
 }
 
 declare module 'vfile' {

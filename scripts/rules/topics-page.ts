@@ -12,15 +12,11 @@ import { blocksOf } from '../template/blocks.js';
 import { analyseTopics, type TopicFinding, type TopicRuleId, type TopicSummary } from '../topics/analyse-topics.js';
 import { topicsListOf } from '../topics/topics-list.js';
 import { docsPageOf } from './docs-page.js';
-import { docsRule } from './report.js';
+import { oncePerTree, shareOfAnalysis } from './report.js';
 import { servicePageAnalysis } from './service-page.js';
 
-const analyses = new WeakMap<Root, { findings: TopicFinding[]; summary: TopicSummary } | null>();
-
 /** The Topics-list analysis of a service page (once per tree), or null for other pages. */
-export function topicsAnalysis(tree: Root, file: VFile): { findings: TopicFinding[]; summary: TopicSummary } | null {
-  const cached = analyses.get(tree);
-  if (cached !== undefined) return cached;
+export const topicsAnalysis = oncePerTree((tree: Root, file: VFile): { findings: TopicFinding[]; summary: TopicSummary } | null => {
   let result = null;
   const page = docsPageOf(file);
   const catalog = page?.isServicePage ? loadCatalog(page.docsRoot) : undefined;
@@ -44,13 +40,12 @@ export function topicsAnalysis(tree: Root, file: VFile): { findings: TopicFindin
     });
     file.data.topicSummary = result.summary;
   }
-  analyses.set(tree, result);
   return result;
-}
+});
 
 /** A remark-lint rule reporting one topic rule's findings. */
 export function topicRule(rule: TopicRuleId) {
-  return docsRule(rule, (tree, file) => topicsAnalysis(tree, file)?.findings.filter((f) => f.rule === rule) ?? []);
+  return shareOfAnalysis(rule, topicsAnalysis);
 }
 
 declare module 'vfile' {
