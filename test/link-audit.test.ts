@@ -207,7 +207,7 @@ politeness('never more than `concurrency` requests in flight, nor more than `per
   let inFlight = 0;
   let maxInFlight = 0;
   const perServer = new Map<string, { now: number; max: number }>();
-  const slow = (name: string) => (request: IncomingMessage, response: ServerResponse) => {
+  const slow = (name: string) => (_request: IncomingMessage, response: ServerResponse) => {
     const counts = perServer.get(name) ?? { now: 0, max: 0 };
     perServer.set(name, counts);
     counts.max = Math.max(counts.max, ++counts.now);

@@ -81,9 +81,8 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   };
   // Cross-file rules answer from this index, never from re-reading; with the cache, pages the git
   // index says are unchanged are not even read.
-  const index = options.cache
-    ? indexCorpusCached(docsRoot, source.paths, (path) => source.blobIds?.get(path), textsOf)
-    : indexCorpus(docsRoot, textsOf(source.paths));
+  const remembered = options.cache ? indexCorpusCached(docsRoot, source.paths, (path) => source.blobIds?.get(path), textsOf) : undefined;
+  const index = remembered?.index ?? indexCorpus(docsRoot, textsOf(source.paths));
   provideCorpusIndex(index);
   const scope = options.changed ? pagesToCheck(options.changed, index) : undefined;
   const selected = source.paths.filter((path) => (!scope || scope.has(path)) && (!options.shard || inShard(path, docsRoot, options.shard)));
@@ -95,7 +94,7 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
     message.fatal = true;
     if (!scope) files.push({ path, file });
   }
-  const cache = options.cache ? FindingsCache.open(docsRoot, index) : undefined;
+  const cache = remembered ? FindingsCache.open(docsRoot, remembered.digest) : undefined;
   const todo = files.flatMap(({ path, file, page }) => (page && !cache?.restore(path, page.text, file) ? [{ path, file, text: page.text }] : []));
   const workers = workerCount(todo.length, options.workers);
   if (workers > 0) {

@@ -3,58 +3,58 @@
  * word lists, the rules' own code) and whose corpus index (every page's titles, anchors and links)
  * are unchanged gets its previous findings back without being parsed. Editing prose invalidates
  * one page; renaming a heading invalidates all, because cross-file rules may read it.
+ *
+ * Findings are kept in one file per top folder of the docs tree (a service), so a pre-commit run
+ * that checks a few pages reads and writes a few small files, whatever the size of the corpus.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { cacheDirFor } from '../corpus/cache-dir.js';
-import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { TEMPLATE_DIR } from '../template/template.js';
 import { restoreMessages, serializeMessages, type SerializedFile } from './serialized-file.js';
 
 /** Bump when the cached shape changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 interface CachedPage extends SerializedFile {
   hash: string;
 }
 
-interface CacheFile {
+interface FolderFile {
   key: string;
   pages: Record<string, CachedPage>;
 }
 
+interface Folder {
+  file: string;
+  pages: Record<string, CachedPage>;
+  dirty: boolean;
+}
+
 export class FindingsCache {
-  private readonly pages: Record<string, CachedPage>;
-  private dirty = false;
+  private readonly folders = new Map<string, Folder>();
 
   private constructor(
-    private readonly path: string,
+    private readonly docsRoot: string,
+    private readonly dir: string,
     private readonly key: string,
-    pages: Record<string, CachedPage>,
-  ) {
-    this.pages = pages;
-  }
+  ) {}
 
-  /** Opens the cache of a docs tree for this configuration and corpus index. */
-  static open(docsRoot: string, index: CorpusIndex): FindingsCache {
-    const key = cacheKey(docsRoot, index);
-    const path = join(cacheDirFor(docsRoot), `findings-${createHash('sha256').update(docsRoot).digest('hex').slice(0, 16)}.json`);
-    let pages: Record<string, CachedPage> = {};
-    try {
-      const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-      if (data.key === key) pages = data.pages;
-    } catch {
-      // no cache yet, or a damaged one: start empty
-    }
-    return new FindingsCache(path, key, pages);
+  /**
+   * Opens the cache of a docs tree for this configuration and corpus: `corpusDigest` changes
+   * whenever any page's title, anchors or links change.
+   */
+  static open(docsRoot: string, corpusDigest: string): FindingsCache {
+    const dir = join(cacheDirFor(docsRoot), `findings-${createHash('sha256').update(docsRoot).digest('hex').slice(0, 16)}`);
+    return new FindingsCache(docsRoot, dir, cacheKey(docsRoot, corpusDigest));
   }
 
   /** Restores a page's findings onto its file; false when the page changed since. */
   restore(path: string, text: string, file: VFile): boolean {
-    const cached = this.pages[path];
+    const cached = this.folderOf(path).pages[path];
     if (!cached || cached.hash !== hashText(text)) return false;
     restoreMessages(file, cached);
     return true;
@@ -62,22 +62,43 @@ export class FindingsCache {
 
   /** Remembers a freshly checked page. */
   store(path: string, text: string, file: VFile): void {
-    this.pages[path] = { hash: hashText(text), ...serializeMessages(file) };
-    this.dirty = true;
+    const folder = this.folderOf(path);
+    folder.pages[path] = { hash: hashText(text), ...serializeMessages(file) };
+    folder.dirty = true;
   }
 
-  /** Writes the cache (atomically); a read-only checkout only loses speed. */
+  /** Writes the folders that changed (atomically); a read-only checkout only loses speed. */
   save(): void {
-    if (!this.dirty) return;
-    try {
-      mkdirSync(dirname(this.path), { recursive: true });
-      const temp = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify({ key: this.key, pages: this.pages } satisfies CacheFile));
-      renameSync(temp, this.path);
-      this.dirty = false;
-    } catch {
-      // the next run checks again
+    for (const folder of this.folders.values()) {
+      if (!folder.dirty) continue;
+      try {
+        mkdirSync(this.dir, { recursive: true });
+        const temp = `${folder.file}.${process.pid}.tmp`;
+        writeFileSync(temp, JSON.stringify({ key: this.key, pages: folder.pages } satisfies FolderFile));
+        renameSync(temp, folder.file);
+        folder.dirty = false;
+      } catch {
+        // the next run checks these pages again
+      }
     }
+  }
+
+  /** The cached pages of the top folder holding `path`, read on first use. */
+  private folderOf(path: string): Folder {
+    const name = relative(this.docsRoot, path).split(sep)[0]!;
+    let folder = this.folders.get(name);
+    if (folder) return folder;
+    const file = join(this.dir, `${createHash('sha1').update(name).digest('hex').slice(0, 16)}.json`);
+    let pages: Record<string, CachedPage> = {};
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as FolderFile;
+      if (data.key === this.key) pages = data.pages;
+    } catch {
+      // no cache yet, or a damaged one: start empty
+    }
+    folder = { file, pages, dirty: false };
+    this.folders.set(name, folder);
+    return folder;
   }
 }
 
@@ -86,8 +107,8 @@ function hashText(text: string): string {
 }
 
 /** Everything besides a page's own text that its findings depend on. */
-function cacheKey(docsRoot: string, index: CorpusIndex): string {
-  const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0${codeStamp()}\0`);
+function cacheKey(docsRoot: string, corpusDigest: string): string {
+  const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0${codeStamp()}\0${corpusDigest}\0`);
   const configDir = join(docsRoot, TEMPLATE_DIR);
   if (existsSync(configDir)) {
     for (const name of readdirSync(configDir).sort()) {
@@ -102,9 +123,6 @@ function cacheKey(docsRoot: string, index: CorpusIndex): string {
       break;
     }
     if (dirname(dir) === dir) break;
-  }
-  for (const page of [...index.pages.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    hash.update(`${page.path}\0${page.h1?.text ?? ''}\0${[...page.fragments].sort().join(' ')}\0${page.links.map((l) => l.url).join(' ')}\n`);
   }
   return hash.digest('hex');
 }

@@ -4,7 +4,7 @@
  */
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
-import { resolveLink } from '../corpus/resolve-link.js';
+import { linksTo } from '../corpus/links-to.js';
 import { SERVICE_PAGE, TEMPLATE_DIR } from '../template/template.js';
 
 /** Expands changed files (any kind, absolute paths) to the pages to check. */
@@ -22,30 +22,7 @@ export function pagesToCheck(changed: readonly string[], index: CorpusIndex): Se
       for (const page of all) if (dirname(page) === dirname(path)) pages.add(page); // orphans, titles
     }
   }
-  // Pages that link to a changed page: a renamed heading or file breaks their links. Only links
-  // that name a changed file are resolved (cheap to rule out by file name first).
-  const names = new Set(changed.map((path) => basename(path)));
-  const mayPointAtChange = (url: string): boolean => {
-    const path = url.split('#')[0]!.split('?')[0]!;
-    if (path === '') return true; // a link within its own page
-    let name = path.slice(path.lastIndexOf('/') + 1);
-    try {
-      name = decodeURIComponent(name);
-    } catch {
-      // keep the raw name
-    }
-    return names.has(name);
-  };
-  for (const page of index.pages.values()) {
-    if (pages.has(page.path)) continue;
-    for (const link of page.links) {
-      if (!mayPointAtChange(link.url)) continue;
-      const target = resolveLink(link.url, page.path, index.root);
-      if (target.kind === 'local' && changed.includes(target.path)) {
-        pages.add(page.path);
-        break;
-      }
-    }
-  }
+  // Pages that link to a changed page: a renamed heading or file breaks their links.
+  for (const path of changed) for (const { from } of linksTo(index, path)) pages.add(from.path);
   return pages;
 }

@@ -1,5 +1,4 @@
 /** `--format markdown`: a job summary: counts per rule, every finding linked to its line, and the sync report. */
-import type { Finding } from '../engine/finding.js';
 import { syncReport, type SyncInput } from './sync-report.js';
 
 /** Markdown summary of a check run; `linkBase` prefixes file links (e.g. a blob URL of the commit). */

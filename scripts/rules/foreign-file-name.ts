@@ -8,7 +8,7 @@
  */
 import { basename, dirname, join, relative } from 'node:path';
 import { corpusIndexFor, type CorpusIndex } from '../corpus/corpus-index.js';
-import { resolveLink } from '../corpus/resolve-link.js';
+import { linksTo } from '../corpus/links-to.js';
 import { loadCatalog, recogniseTopic } from '../template/catalog.js';
 import type { Edit, Fix } from '../template/edit.js';
 import { loadManifest } from '../template/manifest.js';
@@ -44,14 +44,11 @@ function renameFix(path: string, index: CorpusIndex, docsRoot: string): Fix | un
   const to = join(dirname(path), `${topic.id}.md`);
   if (index.pages.has(to)) return undefined;
   const edits: Edit[] = [];
-  for (const other of index.pages.values()) {
-    for (const link of other.links) {
-      const target = resolveLink(link.url, other.path, docsRoot);
-      if (target.kind !== 'local' || target.path !== path || other.path === path) continue;
-      const hash = link.url.indexOf('#');
-      const newPath = relative(dirname(other.path), to).split('\\').join('/');
-      edits.push({ file: other.path, start: link.start, end: link.end, text: encodeURI(newPath) + (hash === -1 ? '' : link.url.slice(hash)) });
-    }
+  for (const { from, link } of linksTo(index, path)) {
+    if (from.path === path) continue;
+    const hash = link.url.indexOf('#');
+    const newPath = relative(dirname(from.path), to).split('\\').join('/');
+    edits.push({ file: from.path, start: link.start, end: link.end, text: encodeURI(newPath) + (hash === -1 ? '' : link.url.slice(hash)) });
   }
   return { edits, renames: [{ from: path, to }] };
 }

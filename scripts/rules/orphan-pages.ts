@@ -9,9 +9,9 @@
  */
 import { dirname, join } from 'node:path';
 import { corpusIndexFor } from '../corpus/corpus-index.js';
+import { isLinkedFromElsewhere } from '../corpus/links-to.js';
 import { loadManifest } from '../template/manifest.js';
 import { SERVICE_PAGE } from '../template/template.js';
-import { incomingLinks } from '../topics/incoming-links.js';
 import { docsPageOf } from './docs-page.js';
 import { docsRule } from './report.js';
 
@@ -33,7 +33,7 @@ export default docsRule('orphan-pages', (_tree, file) => {
       },
     ];
   }
-  if (incomingLinks(index).has(page.path)) return [];
+  if (isLinkedFromElsewhere(index, page.path)) return [];
   return [
     {
       rule: 'orphan-pages',

@@ -7,11 +7,11 @@ import { alignBlocks, commonTokens } from './align.js';
 import { expandPlaceholders, majority, serviceFromHeading, valuesAt } from './bind.js';
 import { blocksOf, type Block } from './blocks.js';
 import type { ServiceNames } from './manifest.js';
-import { pageStyleOf, renderForPage, type Bindings, type PageStyle } from './markup.js';
+import { pageStyleOf, renderForPage, type Bindings } from './markup.js';
 import type { Template, TemplateBlock } from './template.js';
 import { joinTokens, tokensOfText, type Token } from './tokens.js';
 import { wordDiff, type Hunk } from './word-diff.js';
-import type { Edit, Fix, OffsetFinding } from './edit.js';
+import type { Edit, OffsetFinding } from './edit.js';
 
 export type TemplateRuleId = 'template-heading' | 'template-blocks' | 'template-wording' | 'template-name';
 
@@ -76,7 +76,7 @@ export function analysePage(source: string, tree: Root, template: Template, pinn
   const alignment = alignBlocks(template.blocks, withService, blocks);
 
   // 3. {{short}} is what most of the page's uses say.
-  const shortUses = template.blocks.flatMap((t, i) => {
+  const shortUses = template.blocks.flatMap((_block, i) => {
     const p = alignment.pageOf[i];
     return p === undefined ? [] : valuesAt(withService[i]!, blocks[p]!.tokens, 'short');
   });
@@ -129,7 +129,7 @@ export function analysePage(source: string, tree: Root, template: Template, pinn
   blocks.forEach((p, pi) => {
     if (alignment.templateOf[pi] !== undefined || p === pHeading) return;
     // A second copy of a template block is drift even in the free region: it repeats the template.
-    const copied = template.blocks.findIndex((t, ti) => ti > 0 && isCopy(expectedTokens[ti]!, p.tokens));
+    const copied = template.blocks.findIndex((_block, ti) => ti > 0 && isCopy(expectedTokens[ti]!, p.tokens));
     if (copied !== -1) {
       const cut = lineSpan(source, p.start, p.end);
       findings.push({

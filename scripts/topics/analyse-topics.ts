@@ -6,6 +6,7 @@
 import { basename, dirname, relative } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { caseVariantOf, type CorpusIndex, type IndexedPage } from '../corpus/corpus-index.js';
+import { linksTo } from '../corpus/links-to.js';
 import { resolveLink } from '../corpus/resolve-link.js';
 import { closestTopic, fillTitle, recogniseTopic, type Topic } from '../template/catalog.js';
 import type { Edit, Fix, OffsetFinding } from '../template/edit.js';
@@ -160,13 +161,10 @@ function renameTopic(item: Resolved, title: string, ctx: TopicContext): Fix {
     edits.push({ file: target.path, start: h1.contentStart, end: h1.contentEnd, text: escapeText(title, { escapesPunctuation: target.escapesPunctuation }) });
     const newSlug = new GithubSlugger().slug(title);
     if (newSlug !== h1.slug) {
-      for (const page of ctx.index.pages.values()) {
-        for (const link of page.links) {
-          const to = resolveLink(link.url, page.path, ctx.docsRoot);
-          if (to.kind !== 'local' || to.path !== target.path || to.fragment !== h1.slug) continue;
-          const url = `${link.url.slice(0, link.url.indexOf('#') + 1)}${newSlug}`;
-          edits.push(page.path === ctx.pagePath ? { start: link.start, end: link.end, text: url } : { file: page.path, start: link.start, end: link.end, text: url });
-        }
+      for (const { from, link, fragment } of linksTo(ctx.index, target.path)) {
+        if (fragment !== h1.slug) continue;
+        const url = `${link.url.slice(0, link.url.indexOf('#') + 1)}${newSlug}`;
+        edits.push(from.path === ctx.pagePath ? { start: link.start, end: link.end, text: url } : { file: from.path, start: link.start, end: link.end, text: url });
       }
     }
   }
