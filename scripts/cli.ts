@@ -6,22 +6,16 @@
 import { appendFileSync, existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { filesChangedSince, GitError, stagedFiles } from './corpus/corpus-source.js';
+import { filesChangedSince, stagedFiles } from './corpus/corpus-source.js';
 import { isInside, listMarkdownFiles } from './corpus/docs-files.js';
-import { checkDocs, type CheckOptions } from './engine/check.js';
-import { fixDocs, WriteError, type PageChange } from './engine/fix.js';
-import { ScaffoldError, scaffoldService } from './engine/new-service.js';
-import { diffReport } from './reporters/diff.js';
-import { humanReport } from './reporters/human.js';
-import { jsonReport } from './reporters/json.js';
-import { githubReport } from './reporters/github.js';
-import { markdownReport } from './reporters/markdown.js';
-import { mergeReports, ReportFormatError } from './reporters/merge-reports.js';
+import type { CheckOptions } from './engine/check.js';
+import type { PageChange } from './engine/fix.js';
 import { parseShard } from './engine/shard.js';
-import { sarifReport } from './reporters/sarif.js';
-import { syncReport, type SyncInput } from './reporters/sync-report.js';
-import { loadCatalog } from './template/catalog.js';
-import { loadTemplate, TemplateError } from './template/template.js';
+import type { SyncInput } from './reporters/sync-report.js';
+import { UserError } from './user-error.js';
+
+// Each command loads its modules when it runs: a pre-commit check should not pay for `fix`,
+// the SARIF writer or the scaffolder.
 
 const USAGE = `usage: docs-quality <command> [options]
 
@@ -48,7 +42,7 @@ options:
 
 const FORMATS = ['human', 'json', 'markdown', 'github', 'sarif'] as const;
 
-class UsageError extends Error {}
+class UsageError extends UserError {}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -92,40 +86,47 @@ async function main(argv: string[]): Promise<number> {
       }
       const shard = values.shard === undefined ? undefined : parseShard(values.shard);
       if (values.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 <= K <= N, got "${values.shard}"`);
+      const { checkDocs } = await import('./engine/check.js');
       const { files, findings } = await checkDocs({ docsRoot, cwd, ...scope, cache: !values['no-cache'], ...(shard ? { shard } : {}) });
       const vfiles = files.map((f) => f.file);
-      const out = {
-        json: () => jsonReport(findings),
-        markdown: () => markdownReport({ files: vfiles, findings, ...syncContext(docsRoot) }),
-        github: () => githubReport(findings),
-        sarif: () => sarifReport(findings, toolVersion()),
-        human: () => humanReport(vfiles, Boolean(process.stdout.isTTY)),
+      const markdown = async () => (await import('./reporters/markdown.js')).markdownReport({ files: vfiles, findings, ...(await syncContext(docsRoot)) });
+      const sarif = async () => (await import('./reporters/sarif.js')).sarifReport(findings, toolVersion());
+      const out = await {
+        json: async () => (await import('./reporters/json.js')).jsonReport(findings),
+        markdown,
+        github: async () => (await import('./reporters/github.js')).githubReport(findings),
+        sarif,
+        human: async () => (await import('./reporters/human.js')).humanReport(vfiles, Boolean(process.stdout.isTTY)),
       }[format]();
       process.stdout.write(`${out}\n`);
-      if (values.summary) appendFileSync(values.summary, `${markdownReport({ files: vfiles, findings, ...syncContext(docsRoot) })}\n`);
-      if (values.sarif) writeFileSync(values.sarif, `${sarifReport(findings, toolVersion())}\n`);
+      if (values.summary) appendFileSync(values.summary, `${await markdown()}\n`);
+      if (values.sarif) writeFileSync(values.sarif, `${await sarif()}\n`);
       return findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
     case 'sync': {
+      const { checkDocs } = await import('./engine/check.js');
+      const { syncReport } = await import('./reporters/sync-report.js');
       const { files, findings } = await checkDocs({ docsRoot, cwd });
-      process.stdout.write(syncReport({ files: files.map((f) => f.file), findings, ...syncContext(docsRoot) }));
+      process.stdout.write(syncReport({ files: files.map((f) => f.file), findings, ...(await syncContext(docsRoot)) }));
       return 0;
     }
     case 'fix': {
+      const { fixDocs } = await import('./engine/fix.js');
       const changes = await fixDocs({ docsRoot, cwd, dryRun: values['dry-run'] });
-      if (values['dry-run']) process.stdout.write(diffReport(changes, docsRoot, cwd));
+      if (values['dry-run']) process.stdout.write((await import('./reporters/diff.js')).diffReport(changes, docsRoot, cwd));
       else for (const change of changes) process.stdout.write(`${describe(change, docsRoot, cwd)}\n`);
       if (changes.length === 0) process.stdout.write('nothing to fix\n');
       return 0;
     }
     case 'merge-reports': {
       if (rest.length === 0) throw new UsageError('merge-reports needs the report files of the shards');
+      const { mergeReports } = await import('./reporters/merge-reports.js');
       const merged = mergeReports(rest.map((name) => ({ name, text: readFileSync(resolve(cwd, name), 'utf8') })));
       if (merged.kind === 'sarif') {
         process.stdout.write(`${JSON.stringify(merged.log, null, 2)}\n`);
         return merged.log.runs[0]!.results.some((r) => (r as { level?: string }).level === 'error') ? 1 : 0;
       }
-      const out = format === 'github' ? githubReport(merged.findings) : jsonReport(merged.findings);
+      const out = format === 'github' ? (await import('./reporters/github.js')).githubReport(merged.findings) : (await import('./reporters/json.js')).jsonReport(merged.findings);
       process.stdout.write(`${out}\n`);
       return merged.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
@@ -133,6 +134,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values.name) throw new UsageError('new-service needs --name "<full service name>"');
       const short = values.short ?? values.name;
       const dir = values.dir ?? short.toLowerCase().replace(/^(amazon|aws)\s+/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const { scaffoldService } = await import('./engine/new-service.js');
       const written = scaffoldService({ docsRoot, name: values.name, short, dir });
       for (const path of written) process.stdout.write(`wrote ${relative(cwd, path)}\n`);
       process.stdout.write('next: replace the TODO summaries, then npm run check\n');
@@ -178,7 +180,9 @@ function toolVersion(): string {
   return '0.0.0';
 }
 
-function syncContext(docsRoot: string): Pick<SyncInput, 'template' | 'topics'> {
+async function syncContext(docsRoot: string): Promise<Pick<SyncInput, 'template' | 'topics'>> {
+  const { loadTemplate } = await import('./template/template.js');
+  const { loadCatalog } = await import('./template/catalog.js');
   return { template: loadTemplate(docsRoot), topics: loadCatalog(docsRoot)?.topics ?? [] };
 }
 
@@ -196,10 +200,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const debug = process.argv.includes('--debug');
-    if (error instanceof UsageError || error instanceof ScaffoldError || error instanceof ReportFormatError || error instanceof WriteError || error instanceof GitError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`docs-quality: ${(error as Error).message}\n${USAGE.split('\n')[0]}\n`);
-    } else if (error instanceof TemplateError) {
-      process.stderr.write(`docs-quality: ${error.message}\n`);
+    if (error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      const usage = error instanceof UserError && !error.showUsage ? '' : `${USAGE.split('\n')[0]}\n`;
+      process.stderr.write(`docs-quality: ${(error as Error).message}\n${usage}`);
     } else {
       process.stderr.write(`docs-quality: internal error: ${(error as Error).message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}\n`);
       if (debug) process.stderr.write(`${(error as Error).stack}\n`);

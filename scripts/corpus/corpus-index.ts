@@ -5,7 +5,7 @@
  * without parsing the whole corpus.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -43,6 +43,8 @@ export interface IndexedPage {
   links: IndexedLink[];
   /** The page backslash-escapes prose punctuation (so fixes written into it do too). */
   escapesPunctuation: boolean;
+  /** The URLs of `links`, when a page can give them without unpacking its links (see index-cache). */
+  readonly linkUrls?: readonly string[];
 }
 
 export interface CorpusIndex {
@@ -158,6 +160,24 @@ export function corpusIndexFor(root: string): CorpusIndex {
   const index = indexCorpus(key);
   built.set(key, { at: Date.now(), index });
   return index;
+}
+
+const folders = new WeakMap<CorpusIndex, Map<string, string[]>>();
+
+/** The pages of one folder (an absolute path), grouped once per index: rules ask per page. */
+export function pagesInFolder(index: CorpusIndex, folder: string): readonly string[] {
+  let byFolder = folders.get(index);
+  if (!byFolder) {
+    byFolder = new Map();
+    for (const path of index.pages.keys()) {
+      const dir = dirname(path);
+      const pages = byFolder.get(dir);
+      if (pages) pages.push(path);
+      else byFolder.set(dir, [path]);
+    }
+    folders.set(index, byFolder);
+  }
+  return byFolder.get(folder) ?? [];
 }
 
 /** An indexed page whose path differs from `path` only by letter case (a link that works on macOS only). */

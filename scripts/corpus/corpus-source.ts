@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { UserError } from '../user-error.js';
 import { walkDocs, type SkippedPath } from './docs-files.js';
 
 export interface CorpusSource {
@@ -43,11 +44,18 @@ export function git(cwd: string, args: readonly string[], input?: string): Buffe
   }
 }
 
-export class GitError extends Error {}
+export class GitError extends UserError {}
 
-/** The top folder of the git checkout holding `dir`. */
+const topLevels = new Map<string, string>();
+
+/** The top folder of the git checkout holding `dir` (asked once per run: each git call is a process). */
 export function gitTopLevel(dir: string): string {
-  return git(dir, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
+  let top = topLevels.get(dir);
+  if (top === undefined) {
+    top = resolve(git(dir, ['rev-parse', '--show-toplevel']).toString('utf8').trim());
+    topLevels.set(dir, top);
+  }
+  return top;
 }
 
 /** The docs tree as the git index holds it: every staged or committed page, staged content. */
@@ -59,7 +67,8 @@ export function gitIndexSource(docsRoot: string): CorpusSource {
     const tab = entry.indexOf('\t');
     const path = entry.slice(tab + 1);
     if (tab === -1 || !path.endsWith('.md')) continue;
-    blobIds.set(resolve(top, path.split('/').join(sep)), entry.slice(0, tab).split(' ')[1]!);
+    // git paths are normalised and relative to the top folder: joining them is enough
+    blobIds.set(`${top}${sep}${sep === '/' ? path : path.split('/').join(sep)}`, entry.slice(0, tab).split(' ')[1]!);
   }
   return {
     paths: [...blobIds.keys()].sort(),

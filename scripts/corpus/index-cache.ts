@@ -3,48 +3,42 @@
  * (title, anchors, links) instead of being scanned again, so a warm or pre-commit run costs
  * reading and hashing the pages, not indexing them.
  *
- * The store is a base file plus a small journal of the entries that changed since: a pre-commit
- * run in a large corpus changes a page or two, and rewriting every entry would cost more than the
- * rest of the run. The journal is folded into a new base once it holds many entries.
+ * Built for pre-commit runs in large corpora, which check a page or two against 10,000:
+ * - the store is one line per page, and a line is unpacked only when a rule reads that page;
+ *   the link URLs, which "who links here?" needs for every page, sit in plain text on the line;
+ * - changed entries go to a small journal beside the store instead of rewriting it, and the
+ *   journal is folded into a new store once it holds many entries.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { cacheDirFor } from './cache-dir.js';
-import { indexPage, type CorpusIndex, type IndexedHeading, type IndexedPage } from './corpus-index.js';
+import { indexPage, type CorpusIndex, type IndexedHeading, type IndexedLink, type IndexedPage } from './corpus-index.js';
 
 /** Bump when IndexedPage or the stored shape changes. */
-const INDEX_FORMAT = 4;
-/** Entries a journal may hold before it is folded into the base (and at least this share of pages). */
+const INDEX_FORMAT = 5;
+/** Entries a journal may hold before it is folded into the store (and at least this share of pages). */
 const JOURNAL_ENTRIES = 200;
 const JOURNAL_SHARE = 0.05;
 
 /**
- * One page, as arrays rather than keyed objects: the store of a 10,000-page corpus is read on
- * every run, and this halves its size and parse time.
+ * A page's line: `rel \t hash \t fingerprint \t link URLs \t details`, where rel is the path
+ * relative to the docs root with `/`, hash its git blob id, the URLs are space-separated (a
+ * Markdown link URL has no white space) and details is the JSON of PackedDetails.
  */
-type StoredPage = [
-  hash: string,
+type PageLine = string;
+
+type PackedDetails = [
   escapesPunctuation: 0 | 1,
   headings: [depth: number, text: string, slug: string, line: number, contentStart: number, contentEnd: number][],
   fragments: string[],
-  links: [url: string, start: number, end: number, line: number][],
-  /** What other pages' findings may depend on: see crossFileFingerprint. */
-  fingerprint: string,
+  links: [start: number, end: number, line: number][],
 ];
 
-interface BaseFile {
-  format: number;
+interface Store {
   id: string;
-  /** By path relative to the docs root, with `/`. */
-  pages: Record<string, StoredPage>;
-}
-
-interface JournalFile {
-  format: number;
-  base: string;
-  pages: Record<string, StoredPage>;
-  removed: string[];
+  lines: Map<string, PageLine>;
+  removed: Set<string>;
 }
 
 /**
@@ -59,129 +53,196 @@ export function indexCorpusCached(
   idOf: (path: string) => string | undefined,
   textOf: (paths: readonly string[]) => Map<string, string>,
 ): { index: CorpusIndex; digest: string } {
-  const store = storePaths(root);
-  const base = readBase(store.base);
-  const journal = base ? readJournal(store.journal, base.id) : undefined;
-  const wasRemoved = new Set(journal?.removed);
-  const known = (rel: string): StoredPage | undefined => (journal && rel in journal.pages ? journal.pages[rel] : wasRemoved.has(rel) ? undefined : base?.pages[rel]);
+  const files = storeFiles(root);
+  const base = readStore(files.base, 'index');
+  const journal = base ? readStore(files.journal, 'journal', base.id) : undefined;
+  const known = (rel: string): PageLine | undefined => journal?.lines.get(rel) ?? (journal?.removed.has(rel) ? undefined : base?.lines.get(rel));
   const prefix = root.endsWith(sep) ? root : root + sep;
-  const relOf = (path: string): string => (path.startsWith(prefix) ? path.slice(prefix.length) : path).split(sep).join('/');
+  const relOf = (path: string): string => {
+    const rel = path.startsWith(prefix) ? path.slice(prefix.length) : path;
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  };
 
   const unknown = paths.filter((path) => {
     const id = idOf(path);
-    return id === undefined || known(relOf(path))?.[0] !== id;
+    return id === undefined || field(known(relOf(path)), 1) !== id;
   });
   const texts = textOf(unknown);
   const pages = new Map<string, IndexedPage>();
-  const current: Record<string, StoredPage> = {};
+  const current = new Map<string, PageLine | undefined>();
   const digest = createHash('sha256');
   let changed = false;
   for (const path of paths) {
     const rel = relOf(path);
     const text = texts.get(path);
     const hash = idOf(path) ?? gitBlobId(text ?? '');
-    let stored = known(rel);
-    if (stored?.[0] === hash) {
-      pages.set(path, unpack(path, stored));
+    let line = known(rel);
+    if (line !== undefined && field(line, 1) === hash) {
+      pages.set(path, new StoredPage(path, line));
     } else {
       const page = indexPage(path, text ?? '');
       pages.set(path, page);
-      stored = pack(hash, page);
+      line = packLine(rel, hash, page);
       changed = true;
     }
-    current[rel] = stored;
-    digest.update(`${rel}\0${stored[5]}\n`);
+    current.set(rel, line);
+    digest.update(`${rel}\0${line === undefined ? fingerprintOf(pages.get(path)!) : field(line, 2)}\n`);
   }
-  const removed = Object.keys(base?.pages ?? {}).filter((rel) => !(rel in current));
-  if (changed || removed.some((rel) => !wasRemoved.has(rel))) save(store, base, current, removed);
+  const removed = [...(base?.lines.keys() ?? [])].filter((rel) => !current.has(rel));
+  if (changed || removed.some((rel) => !journal?.removed.has(rel))) save(files, base, current, removed);
   return { index: { root, pages }, digest: digest.digest('hex') };
 }
 
-function storePaths(root: string): { base: string; journal: string } {
-  const stem = join(cacheDirFor(root), `index-${createHash('sha256').update(root).digest('hex').slice(0, 16)}`);
-  return { base: `${stem}.json`, journal: `${stem}.journal.json` };
-}
+/** A page read back from the store: its headings, fragments and links are unpacked on first use. */
+class StoredPage implements IndexedPage {
+  readonly linkUrls: readonly string[];
+  #details?: Omit<IndexedPage, 'path' | 'linkUrls'>;
 
-function readBase(path: string): BaseFile | undefined {
-  try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as BaseFile;
-    return data.format === INDEX_FORMAT ? data : undefined;
-  } catch {
-    return undefined; // first run, or a damaged cache: index everything
+  constructor(
+    readonly path: string,
+    private readonly line: PageLine,
+  ) {
+    const urls = field(line, 3)!;
+    this.linkUrls = urls === '' ? [] : urls.split(' ');
+  }
+
+  get h1(): IndexedHeading | undefined {
+    return this.details().h1;
+  }
+  get headings(): IndexedHeading[] {
+    return this.details().headings;
+  }
+  get fragments(): Set<string> {
+    return this.details().fragments;
+  }
+  get links(): IndexedLink[] {
+    return this.details().links;
+  }
+  get escapesPunctuation(): boolean {
+    return this.details().escapesPunctuation;
+  }
+
+  private details(): Omit<IndexedPage, 'path' | 'linkUrls'> {
+    if (this.#details) return this.#details;
+    const [escapes, headings, fragments, links] = JSON.parse(this.line.slice(this.line.lastIndexOf('\t') + 1)) as PackedDetails;
+    const unpackedHeadings = headings.map(([depth, text, slug, line, contentStart, contentEnd]): IndexedHeading => ({ depth, text, slug, line, contentStart, contentEnd }));
+    this.#details = {
+      headings: unpackedHeadings,
+      fragments: new Set(fragments),
+      links: links.map(([start, end, line], i) => ({ url: this.linkUrls[i]!, start, end, line })),
+      escapesPunctuation: escapes === 1,
+    };
+    const h1 = unpackedHeadings.find((h) => h.depth === 1);
+    if (h1) this.#details.h1 = h1;
+    return this.#details;
   }
 }
 
-function readJournal(path: string, baseId: string): JournalFile | undefined {
-  try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as JournalFile;
-    return data.format === INDEX_FORMAT && data.base === baseId ? data : undefined;
-  } catch {
-    return undefined;
+/**
+ * A plain copy of an index (for worker threads: a structured clone keeps data, not the getters of
+ * pages read back from the store).
+ */
+export function plainIndex(index: CorpusIndex): CorpusIndex {
+  const pages = new Map<string, IndexedPage>();
+  for (const [path, page] of index.pages) {
+    const plain: IndexedPage = { path, headings: page.headings, fragments: page.fragments, links: page.links, escapesPunctuation: page.escapesPunctuation };
+    if (page.h1) plain.h1 = page.h1;
+    pages.set(path, plain);
   }
+  return { root: index.root, pages };
 }
 
-/** Writes the entries that differ from the base as a journal, or a new base when they are many. */
-function save(store: { base: string; journal: string }, base: BaseFile | undefined, current: Record<string, StoredPage>, removed: string[]): void {
-  try {
-    mkdirSync(dirname(store.base), { recursive: true });
-    const differing = base ? Object.keys(current).filter((rel) => base.pages[rel]?.[0] !== current[rel]![0]) : [];
-    const limit = Math.max(JOURNAL_ENTRIES, Object.keys(current).length * JOURNAL_SHARE);
-    if (base && differing.length + removed.length <= limit) {
-      const journal: JournalFile = { format: INDEX_FORMAT, base: base.id, pages: Object.fromEntries(differing.map((rel) => [rel, current[rel]!])), removed };
-      writeAtomically(store.journal, journal);
-    } else {
-      writeAtomically(store.base, { format: INDEX_FORMAT, id: randomUUID(), pages: current } satisfies BaseFile);
-      rmSync(store.journal, { force: true });
-    }
-  } catch {
-    // a read-only checkout only loses speed
-  }
+/** The n-th tab-separated field of a line (fields 0 to 3; the details are read by StoredPage). */
+function field(line: PageLine | undefined, n: number): string | undefined {
+  if (line === undefined) return undefined;
+  let start = 0;
+  for (let i = 0; i < n; i++) start = line.indexOf('\t', start) + 1;
+  const end = line.indexOf('\t', start);
+  return line.slice(start, end);
 }
 
-function writeAtomically(path: string, data: unknown): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(data));
-  renameSync(temp, path);
-}
-
-function pack(hash: string, page: IndexedPage): StoredPage {
-  return [
-    hash,
+/** The line of a freshly indexed page, or undefined when its path cannot sit on a line. */
+function packLine(rel: string, hash: string, page: IndexedPage): PageLine | undefined {
+  if (/[\t\n\r]/.test(rel)) return undefined; // such a page is indexed afresh on every run
+  const details: PackedDetails = [
     page.escapesPunctuation ? 1 : 0,
     page.headings.map((h) => [h.depth, h.text, h.slug, h.line, h.contentStart, h.contentEnd]),
     [...page.fragments],
-    page.links.map((l) => [l.url, l.start, l.end, l.line]),
-    crossFileFingerprint(page),
+    page.links.map((l) => [l.start, l.end, l.line]),
   ];
+  return [rel, hash, fingerprintOf(page), page.links.map((l) => l.url).join(' '), JSON.stringify(details)].join('\t');
 }
 
 /**
  * The parts of a page that cross-file rules read when checking other pages (its title, anchors
  * and links): the findings cache of every page is keyed by these fingerprints of all pages.
  */
-function crossFileFingerprint(page: IndexedPage): string {
+function fingerprintOf(page: IndexedPage): string {
   return createHash('sha1')
     .update(`${page.h1?.text ?? ''}\0${[...page.fragments].sort().join(' ')}\0${page.links.map((l) => l.url).join(' ')}`)
     .digest('base64');
 }
 
-function unpack(path: string, [, escapes, headings, fragments, links]: StoredPage): IndexedPage {
-  const page: IndexedPage = {
-    path,
-    headings: headings.map(([depth, text, slug, line, contentStart, contentEnd]): IndexedHeading => ({ depth, text, slug, line, contentStart, contentEnd })),
-    fragments: new Set(fragments),
-    links: links.map(([url, start, end, line]) => ({ url, start, end, line })),
-    escapesPunctuation: escapes === 1,
-  };
-  page.h1 = page.headings.find((h) => h.depth === 1);
-  return page;
-}
-
 /**
  * The id git gives a file with this text, so runs on the working tree and on the git index
- * (`--staged`) share cache entries for the pages that are the same in both.
+ * (`--staged`) share entries for the pages that are the same in both.
  */
 function gitBlobId(text: string): string {
   const bytes = Buffer.from(text, 'utf8');
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+function storeFiles(root: string): { base: string; journal: string } {
+  const stem = join(cacheDirFor(root), `index-${createHash('sha256').update(root).digest('hex').slice(0, 16)}`);
+  return { base: `${stem}.txt`, journal: `${stem}.journal.txt` };
+}
+
+/**
+ * Reads a store (`docs-quality index <format> <id>`) or a journal (`docs-quality journal <format>
+ * <store id>`, whose `-\t<rel>` lines are removed pages); undefined when absent, of another format
+ * or, for a journal, of another store.
+ */
+function readStore(path: string, kind: 'index' | 'journal', baseId?: string): Store | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined; // first run: index everything
+  }
+  const lines = text.split('\n');
+  const [magic, type, format, id] = lines[0]!.split(' ');
+  if (magic !== 'docs-quality' || type !== kind || format !== String(INDEX_FORMAT) || !id || (baseId && id !== baseId)) return undefined;
+  const store: Store = { id, lines: new Map(), removed: new Set() };
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const tab = line.indexOf('\t');
+    if (tab === -1) continue; // the empty last line, or damage: that page is indexed again
+    if (line.startsWith('-\t')) store.removed.add(line.slice(2));
+    else if (line.split('\t', 6).length === 5) store.lines.set(line.slice(0, tab), line);
+  }
+  return store;
+}
+
+/** Writes the entries that differ from the store as a journal, or a new store when they are many. */
+function save(files: { base: string; journal: string }, base: Store | undefined, current: Map<string, PageLine | undefined>, removed: string[]): void {
+  try {
+    mkdirSync(dirname(files.base), { recursive: true });
+    const differing = base ? [...current].filter(([rel, line]) => line !== undefined && base.lines.get(rel) !== line) : [];
+    if (base && differing.length + removed.length <= Math.max(JOURNAL_ENTRIES, current.size * JOURNAL_SHARE)) {
+      const lines = [`docs-quality journal ${INDEX_FORMAT} ${base.id}`, ...differing.map(([, line]) => line), ...removed.map((rel) => `-\t${rel}`)];
+      writeAtomically(files.journal, `${lines.join('\n')}\n`);
+    } else {
+      const lines = [`docs-quality index ${INDEX_FORMAT} ${randomUUID()}`, ...[...current.values()].filter((line) => line !== undefined)];
+      writeAtomically(files.base, `${lines.join('\n')}\n`);
+      rmSync(files.journal, { force: true });
+    }
+  } catch {
+    // a read-only checkout only loses speed
+  }
+}
+
+function writeAtomically(path: string, text: string): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, path);
 }

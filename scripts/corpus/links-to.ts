@@ -14,36 +14,51 @@ export interface LinkToPage {
   fragment?: string;
 }
 
+/** A link, by its page and its position among the page's links (so the page is unpacked only if asked for). */
+interface LinkRef {
+  from: IndexedPage;
+  at: number;
+}
+
 interface LinkGroups {
-  unresolved: Map<string, { from: IndexedPage; link: IndexedLink }[]>;
+  unresolved: Map<string, (LinkRef & { url: string })[]>;
   /** Resolved groups: target path -> links to it. */
-  byTarget: Map<string, LinkToPage[]>;
+  byTarget: Map<string, (LinkRef & { fragment?: string })[]>;
 }
 
 const groupsOf = new WeakMap<CorpusIndex, LinkGroups>();
 
 /** Every link (the page's own `#fragment` links included) that resolves to `path`. */
-export function linksTo(index: CorpusIndex, path: string): readonly LinkToPage[] {
+export function linksTo(index: CorpusIndex, path: string): LinkToPage[] {
+  return refsTo(index, path).map(({ from, at, fragment }) => (fragment === undefined ? { from, link: from.links[at]! } : { from, link: from.links[at]!, fragment }));
+}
+
+/** True when some other page links to `path`. */
+export function isLinkedFromElsewhere(index: CorpusIndex, path: string): boolean {
+  return refsTo(index, path).some(({ from }) => from.path !== path);
+}
+
+/** The pages linking to `path`, the page itself included when it links to itself. */
+export function pagesLinkingTo(index: CorpusIndex, path: string): Set<string> {
+  return new Set(refsTo(index, path).map(({ from }) => from.path));
+}
+
+function refsTo(index: CorpusIndex, path: string): readonly (LinkRef & { fragment?: string })[] {
   const groups = linkGroups(index);
   for (const name of [basename(path), '']) {
     const group = groups.unresolved.get(name);
     if (!group) continue;
     groups.unresolved.delete(name);
-    for (const { from, link } of group) {
-      const target = resolveLink(link.url, from.path, index.root);
+    for (const { from, at, url } of group) {
+      const target = resolveLink(url, from.path, index.root);
       if (target.kind !== 'local') continue;
-      const entry: LinkToPage = target.fragment === undefined ? { from, link } : { from, link, fragment: target.fragment };
-      const links = groups.byTarget.get(target.path);
-      if (links) links.push(entry);
-      else groups.byTarget.set(target.path, [entry]);
+      const ref = target.fragment === undefined ? { from, at } : { from, at, fragment: target.fragment };
+      const refs = groups.byTarget.get(target.path);
+      if (refs) refs.push(ref);
+      else groups.byTarget.set(target.path, [ref]);
     }
   }
   return groups.byTarget.get(path) ?? [];
-}
-
-/** True when some other page links to `path`. */
-export function isLinkedFromElsewhere(index: CorpusIndex, path: string): boolean {
-  return linksTo(index, path).some(({ from }) => from.path !== path);
 }
 
 function linkGroups(index: CorpusIndex): LinkGroups {
@@ -51,12 +66,13 @@ function linkGroups(index: CorpusIndex): LinkGroups {
   if (groups) return groups;
   groups = { unresolved: new Map(), byTarget: new Map() };
   for (const from of index.pages.values()) {
-    for (const link of from.links) {
-      const name = fileNameOf(link.url);
-      const group = groups.unresolved.get(name);
-      if (group) group.push({ from, link });
-      else groups.unresolved.set(name, [{ from, link }]);
-    }
+    const urls = from.linkUrls ?? from.links.map((link) => link.url);
+    urls.forEach((url, at) => {
+      const name = fileNameOf(url);
+      const group = groups!.unresolved.get(name);
+      if (group) group.push({ from, at, url });
+      else groups!.unresolved.set(name, [{ from, at, url }]);
+    });
   }
   groupsOf.set(index, groups);
   return groups;
@@ -67,8 +83,12 @@ function linkGroups(index: CorpusIndex): LinkGroups {
  * in a slash or a dot segment (those are resolved with the '' group, whatever they point at).
  */
 function fileNameOf(url: string): string {
-  const end = url.search(/[?#]/);
-  const path = end === -1 ? url : url.slice(0, end);
+  let end = url.length;
+  const query = url.indexOf('?');
+  const hash = url.indexOf('#');
+  if (query !== -1) end = query;
+  if (hash !== -1 && hash < end) end = hash;
+  const path = url.slice(0, end);
   let name = path.slice(path.lastIndexOf('/') + 1);
   if (name.includes('%')) {
     try {

@@ -9,6 +9,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { listMarkdownFiles } from '../corpus/docs-files.js';
 import { decodePage } from '../corpus/read-page.js';
 import type { Edit } from '../template/edit.js';
+import { UserError } from '../user-error.js';
 import { applyEdits, fixesOf, planFixes } from './apply-fixes.js';
 import { checkDocs, type CheckOptions } from './check.js';
 
@@ -70,7 +71,7 @@ function writePage(path: string, edits: readonly Edit[]): void {
 }
 
 /** A page `fix` could not write; the page itself is unchanged. */
-export class WriteError extends Error {
+export class WriteError extends UserError {
   constructor(
     readonly path: string,
     cause: unknown,

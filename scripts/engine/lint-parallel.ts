@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
+import { plainIndex } from '../corpus/index-cache.js';
 import { restoreMessages, type SerializedFile } from './serialized-file.js';
 import type { WorkerInput } from './lint-worker.js';
 
@@ -35,11 +36,12 @@ export async function lintInWorkers(pages: readonly ParallelPage[], index: Corpu
     shares[lightest]!.push(page);
     loads[lightest]! += page.text.length;
   }
+  const plain = plainIndex(index);
   const script = new URL(import.meta.url.endsWith('.ts') ? './lint-worker.ts' : './lint-worker.js', import.meta.url);
   await Promise.all(
     shares.map(async (share) => {
       if (share.length === 0) return;
-      const input: WorkerInput = { index, cwd, pages: share.map((p) => ({ path: p.path, display: p.file.path, text: p.text })) };
+      const input: WorkerInput = { index: plain, cwd, pages: share.map((p) => ({ path: p.path, display: p.file.path, text: p.text })) };
       const results = await new Promise<SerializedFile[]>((resolve, reject) => {
         const worker = new Worker(script, { workerData: input });
         worker.once('message', resolve);

@@ -10,6 +10,7 @@ import { fillTitle, loadCatalog } from '../template/catalog.js';
 import { loadManifest, manifestPath } from '../template/manifest.js';
 import { escapeText, pageStyleOf, renderForPage } from '../template/markup.js';
 import { loadTemplate } from '../template/template.js';
+import { UserError } from '../user-error.js';
 import { writeAtomically } from './fix.js';
 
 export interface NewService {
@@ -22,7 +23,7 @@ export interface NewService {
   dir: string;
 }
 
-export class ScaffoldError extends Error {}
+export class ScaffoldError extends UserError {}
 
 /** Creates the service folder; returns the paths it wrote. */
 export function scaffoldService({ docsRoot, name, short, dir }: NewService): string[] {

@@ -3,15 +3,14 @@
  * pages can change (cross-file rules), so a pre-commit or pull-request check misses nothing.
  */
 import { basename, dirname, join, relative, sep } from 'node:path';
-import type { CorpusIndex } from '../corpus/corpus-index.js';
-import { linksTo } from '../corpus/links-to.js';
+import { pagesInFolder, type CorpusIndex } from '../corpus/corpus-index.js';
+import { pagesLinkingTo } from '../corpus/links-to.js';
 import { SERVICE_PAGE, TEMPLATE_DIR } from '../template/template.js';
 
 /** Expands changed files (any kind, absolute paths) to the pages to check. */
 export function pagesToCheck(changed: readonly string[], index: CorpusIndex): Set<string> {
-  const all = [...index.pages.keys()];
   // The template, catalog, manifest or word list changed: every page may read differently now.
-  if (changed.some((path) => relative(index.root, path).split(sep)[0] === TEMPLATE_DIR)) return new Set(all);
+  if (changed.some((path) => relative(index.root, path).split(sep)[0] === TEMPLATE_DIR)) return new Set(index.pages.keys());
   const pages = new Set<string>();
   for (const path of changed) {
     if (!index.pages.has(path)) continue;
@@ -19,10 +18,10 @@ export function pagesToCheck(changed: readonly string[], index: CorpusIndex): Se
     const servicePage = join(dirname(path), SERVICE_PAGE);
     if (index.pages.has(servicePage)) pages.add(servicePage); // its Topics list names this page
     if (basename(path) === SERVICE_PAGE) {
-      for (const page of all) if (dirname(page) === dirname(path)) pages.add(page); // orphans, titles
+      for (const page of pagesInFolder(index, dirname(path))) pages.add(page); // orphans, titles
     }
   }
   // Pages that link to a changed page: a renamed heading or file breaks their links.
-  for (const path of changed) for (const { from } of linksTo(index, path)) pages.add(from.path);
+  for (const path of changed) for (const from of pagesLinkingTo(index, path)) pages.add(from);
   return pages;
 }

@@ -3,6 +3,7 @@
  * become one run; either way in file and position order, without duplicates.
  */
 import type { Finding } from '../engine/finding.js';
+import { UserError } from '../user-error.js';
 
 interface SarifLog {
   version: string;
@@ -10,7 +11,7 @@ interface SarifLog {
   runs: { tool: { driver: { name: string; version?: string; rules?: { id: string }[] } }; results: { ruleId: string; ruleIndex?: number }[] }[];
 }
 
-export class ReportFormatError extends Error {}
+export class ReportFormatError extends UserError {}
 
 /** Parses each report; all must be JSON finding arrays, or all SARIF logs. */
 export function mergeReports(texts: readonly { name: string; text: string }[]): { kind: 'json'; findings: Finding[] } | { kind: 'sarif'; log: SarifLog } {

@@ -8,7 +8,7 @@
  *   -> folder `sqs/` has no security.md: every service in the services manifest needs its security page
  */
 import { dirname, join } from 'node:path';
-import { corpusIndexFor } from '../corpus/corpus-index.js';
+import { corpusIndexFor, pagesInFolder } from '../corpus/corpus-index.js';
 import { isLinkedFromElsewhere } from '../corpus/links-to.js';
 import { loadManifest } from '../template/manifest.js';
 import { SERVICE_PAGE } from '../template/template.js';
@@ -22,8 +22,7 @@ export default docsRule('orphan-pages', (_tree, file) => {
   // Only service folders (with a security page) have a Topics list every page should be on; a
   // folder the services manifest names but without its page is told so once, on its first page.
   if (!index.pages.has(join(dirname(page.path), SERVICE_PAGE))) {
-    const first = [...index.pages.keys()].find((path) => dirname(path) === dirname(page.path));
-    if (first !== page.path || !loadManifest(page.docsRoot)[page.service]) return [];
+    if (pagesInFolder(index, dirname(page.path))[0] !== page.path || !loadManifest(page.docsRoot)[page.service]) return [];
     return [
       {
         rule: 'orphan-pages',

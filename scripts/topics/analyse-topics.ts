@@ -5,7 +5,7 @@
  */
 import { basename, dirname, relative } from 'node:path';
 import GithubSlugger from 'github-slugger';
-import { caseVariantOf, type CorpusIndex, type IndexedPage } from '../corpus/corpus-index.js';
+import { caseVariantOf, pagesInFolder, type CorpusIndex, type IndexedPage } from '../corpus/corpus-index.js';
 import { linksTo } from '../corpus/links-to.js';
 import { resolveLink } from '../corpus/resolve-link.js';
 import { closestTopic, fillTitle, recogniseTopic, type Topic } from '../template/catalog.js';
@@ -205,9 +205,9 @@ function checkMissing(present: readonly Resolved[], ctx: TopicContext, folder: s
   const listed = new Set(present.flatMap((item) => (item.target ? [item.target.path] : [])));
   for (const [rank, topic] of ctx.topics.entries()) {
     if (have.has(topic.id)) continue;
-    const page = [...ctx.index.pages.values()].find(
-      (p) => dirname(p.path) === folder && p.path !== ctx.pagePath && !listed.has(p.path) && p.h1 && recogniseTopic(p.h1.text, [topic]),
-    );
+    const page = pagesInFolder(ctx.index, folder)
+      .map((path) => ctx.index.pages.get(path)!)
+      .find((p) => p.path !== ctx.pagePath && !listed.has(p.path) && p.h1 && recogniseTopic(p.h1.text, [topic]));
     if (!page && !topic.required) continue;
     if (topic.required) summary.missing.push(topic.id);
     const title = fillTitle(topic.title, ctx.names);
