@@ -21,12 +21,40 @@ export interface Alignment {
 }
 
 /** Number of tokens two sequences share in order (their longest common subsequence). */
-export function commonTokens(a: readonly Token[], b: readonly Token[]): number {
+function commonTokens(a: readonly Token[], b: readonly Token[]): number {
   let common = 0;
   for (const part of diffArrays(a as Token[], b as Token[], { comparator: (x, y) => x.norm === y.norm })) {
     if (!part.added && !part.removed) common += part.count ?? part.value.length;
   }
   return common;
+}
+
+/**
+ * How alike two blocks read: twice their common tokens over all their tokens, or 0 when that is
+ * below `threshold`. Most pairs of a page's blocks are unrelated, and a diff of unrelated text is
+ * the slowest kind; the count of words the two share in any order is an upper bound that rules
+ * them out first.
+ */
+export function similarity(a: readonly Token[], b: readonly Token[], threshold: number): number {
+  const total = a.length + b.length;
+  if (total === 0 || (2 * Math.min(a.length, b.length)) / total < threshold) return 0;
+  if ((2 * sharedWords(a, b)) / total < threshold) return 0;
+  const score = (2 * commonTokens(a, b)) / total;
+  return score >= threshold ? score : 0;
+}
+
+/** Tokens the two sequences share, in any order (counting repeats). */
+function sharedWords(a: readonly Token[], b: readonly Token[]): number {
+  const counts = new Map<string, number>();
+  for (const token of a) counts.set(token.norm, (counts.get(token.norm) ?? 0) + 1);
+  let shared = 0;
+  for (const token of b) {
+    const left = counts.get(token.norm);
+    if (!left) continue;
+    counts.set(token.norm, left - 1);
+    shared++;
+  }
+  return shared;
 }
 
 function compatible(t: TemplateBlock, p: Block): boolean {
@@ -49,10 +77,8 @@ export function alignBlocks(template: readonly TemplateBlock[], templateTokens: 
         candidates.push({ t: ti, p: pi, score: 2 - pi / 1000 }); // structural anchors: first of their kind wins
         return;
       }
-      const a = templateTokens[ti]!;
-      const b = p.tokens;
-      const score = (2 * commonTokens(a, b)) / Math.max(1, a.length + b.length);
-      if (score >= SAME_BLOCK) candidates.push({ t: ti, p: pi, score });
+      const score = similarity(templateTokens[ti]!, p.tokens, SAME_BLOCK);
+      if (score > 0) candidates.push({ t: ti, p: pi, score });
     });
   });
   candidates.sort((x, y) => y.score - x.score || x.t - y.t || x.p - y.p);

@@ -3,7 +3,7 @@
  * every difference with its place in the page and the template text that fixes it.
  */
 import type { Root } from 'mdast';
-import { alignBlocks, commonTokens } from './align.js';
+import { alignBlocks, similarity } from './align.js';
 import { expandPlaceholders, majority, serviceFromHeading, valuesAt } from './bind.js';
 import { blocksOf, type Block } from './blocks.js';
 import type { ServiceNames } from './manifest.js';
@@ -288,7 +288,7 @@ function misplacedBlock(
 /** Nearly the same words as a template block: a copy, not a note that happens to share words. */
 function isCopy(expected: readonly Token[], actual: readonly Token[]): boolean {
   if (expected.length === 0 || actual.length === 0) return false;
-  return (2 * commonTokens(expected, actual)) / (expected.length + actual.length) >= 0.8;
+  return similarity(expected, actual, 0.8) > 0;
 }
 
 /** A page's wording with its names turned back into placeholders, so services can be compared. */

@@ -51,7 +51,7 @@ export function serviceIdentifiers(index: CorpusIndex, manifest: Manifest): Map<
   return services;
 }
 
-/** Another service whose identifier the file name carries, if any. */
+/** Another service whose identifier the file name carries, if any (the first such service in corpus order). */
 export function foreignServiceIn(
   fileName: string,
   ownFolder: string,
@@ -59,10 +59,34 @@ export function foreignServiceIn(
 ): { folder: string; service: string; id: string } | undefined {
   const own = services.get(ownFolder)?.ids ?? new Set<string>();
   const tokens = basename(fileName, '.md').toLowerCase().split(/[-_.\s]+/);
-  for (const [folder, { service, ids }] of services) {
-    if (folder === ownFolder) continue;
-    const id = tokens.find((token) => ids.has(token) && !own.has(token));
-    if (id) return { folder, service, id };
+  const { owners, order } = ownersOf(services);
+  let first: string | undefined;
+  for (const token of tokens) {
+    if (own.has(token)) continue;
+    for (const folder of owners.get(token) ?? []) {
+      if (folder !== ownFolder && (first === undefined || order.get(folder)! < order.get(first)!)) first = folder;
+    }
   }
-  return undefined;
+  if (first === undefined) return undefined;
+  const { service, ids } = services.get(first)!;
+  return { folder: first, service, id: tokens.find((token) => ids.has(token) && !own.has(token))! };
+}
+
+const ownerMaps = new WeakMap<ReadonlyMap<string, unknown>, { owners: Map<string, string[]>; order: Map<string, number> }>();
+
+/** Identifier -> the service folders that use it, built once per services map (a corpus has thousands of pages to ask about). */
+function ownersOf(services: ReadonlyMap<string, { ids: Set<string> }>): { owners: Map<string, string[]>; order: Map<string, number> } {
+  let maps = ownerMaps.get(services);
+  if (maps) return maps;
+  maps = { owners: new Map(), order: new Map() };
+  for (const [folder, { ids }] of services) {
+    maps.order.set(folder, maps.order.size);
+    for (const id of ids) {
+      const folders = maps.owners.get(id);
+      if (folders) folders.push(folder);
+      else maps.owners.set(id, [folder]);
+    }
+  }
+  ownerMaps.set(services, maps);
+  return maps;
 }
