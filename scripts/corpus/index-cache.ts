@@ -192,9 +192,15 @@ function gitBlobId(text: string): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-function storeFiles(root: string): { base: string; journal: string } {
+interface StoreFiles {
+  base: string;
+  journal: string;
+  legacy: string[];
+}
+
+function storeFiles(root: string): StoreFiles {
   const stem = join(cacheDirFor(root), `index-${createHash('sha256').update(root).digest('hex').slice(0, 16)}`);
-  return { base: `${stem}.txt`, journal: `${stem}.journal.txt` };
+  return { base: `${stem}.txt`, journal: `${stem}.journal.txt`, legacy: [`${stem}.json`, `${stem}.journal.json`] };
 }
 
 /**
@@ -224,7 +230,7 @@ function readStore(path: string, kind: 'index' | 'journal', baseId?: string): St
 }
 
 /** Writes the entries that differ from the store as a journal, or a new store when they are many. */
-function save(files: { base: string; journal: string }, base: Store | undefined, current: Map<string, PageLine | undefined>, removed: string[]): void {
+function save(files: StoreFiles, base: Store | undefined, current: Map<string, PageLine | undefined>, removed: string[]): void {
   try {
     mkdirSync(dirname(files.base), { recursive: true });
     const differing = base ? [...current].filter(([rel, line]) => line !== undefined && base.lines.get(rel) !== line) : [];
@@ -235,6 +241,8 @@ function save(files: { base: string; journal: string }, base: Store | undefined,
       const lines = [`docs-quality index ${INDEX_FORMAT} ${randomUUID()}`, ...[...current.values()].filter((line) => line !== undefined)];
       writeAtomically(files.base, `${lines.join('\n')}\n`);
       rmSync(files.journal, { force: true });
+      // The JSON stores of earlier versions, now unused.
+      for (const legacy of files.legacy) rmSync(legacy, { force: true });
     }
   } catch {
     // a read-only checkout only loses speed

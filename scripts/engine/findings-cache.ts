@@ -8,7 +8,7 @@
  * that checks a few pages reads and writes a few small files, whatever the size of the corpus.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
@@ -69,6 +69,11 @@ export class FindingsCache {
 
   /** Writes the folders that changed (atomically); a read-only checkout only loses speed. */
   save(): void {
+    try {
+      if ([...this.folders.values()].some((folder) => folder.dirty)) rmSync(`${this.dir}.json`, { force: true }); // the single-file cache of earlier versions
+    } catch {
+      // left for another run
+    }
     for (const folder of this.folders.values()) {
       if (!folder.dirty) continue;
       try {
