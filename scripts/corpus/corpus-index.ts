@@ -127,8 +127,11 @@ export interface HeadingLine {
   end: number;
 }
 
-/** An ATX heading of plain words: nothing in it renders differently from its source. */
-const PLAIN_ATX = /^( {0,3})(#{1,6})([ \t]+)([A-Za-z0-9][A-Za-z0-9 ,.:;'"()?/-]*?)(?:[ \t]+#+)?[ \t]*$/;
+/**
+ * An ATX heading of plain words: nothing in it renders differently from its source. It may end in
+ * an `<a name>` anchor right after the words (the AWS docs style), which is HTML, not text.
+ */
+const PLAIN_ATX = /^( {0,3})(#{1,6})([ \t]+)([A-Za-z0-9][A-Za-z0-9 ,.:;'"()?/-]*?)(?:<a (?:name|id)="[A-Za-z0-9_.:-]*"><\/a>[ \t]*|(?:[ \t]+#+)?[ \t]*)$/;
 
 /**
  * A heading line read without a parser when its content is plain words (most headings are):
