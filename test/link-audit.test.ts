@@ -11,6 +11,7 @@ import { auditLinks, type AuditReport } from '../scripts/links/audit.js';
 import { classify } from '../scripts/links/classify.js';
 import { DEFAULT_CONFIG, type LinkConfig } from '../scripts/links/config.js';
 import { makeDocsTree, projectRoot } from './helpers/docs-tree.js';
+import { sourceEntryArgs } from './helpers/run-cli.js';
 
 interface Hit {
   method: string;
@@ -278,7 +279,7 @@ function runAudit(args: string[], cwd: string): Promise<{ code: number; stdout: 
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', join(projectRoot, 'scripts', 'register.mjs'), join(projectRoot, 'scripts', 'links', 'audit-cli.ts'), ...args],
+      [...sourceEntryArgs(join(projectRoot, 'scripts', 'links', 'audit-cli.ts')), ...args],
       { cwd, env: { ...process.env, TS_NODE_PROJECT: join(projectRoot, 'tsconfig.json') } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
