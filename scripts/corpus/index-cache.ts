@@ -63,20 +63,21 @@ export function indexCorpusCached(
     return sep === '/' ? rel : rel.split(sep).join('/');
   };
 
-  const unknown = paths.filter((path) => {
-    const id = idOf(path);
-    return id === undefined || field(known(relOf(path)), 1) !== id;
+  // Each page's stored line and git id, looked up once: pages whose id matches are not read.
+  const entries = paths.map((path) => {
+    const rel = relOf(path);
+    return { path, rel, line: known(rel), id: idOf(path) };
   });
-  const texts = textOf(unknown);
+  const texts = textOf(entries.filter(({ line, id }) => id === undefined || field(line, 1) !== id).map(({ path }) => path));
   const pages = new Map<string, IndexedPage>();
   const current = new Map<string, PageLine | undefined>();
   const digest = createHash('sha256');
   let changed = false;
-  for (const path of paths) {
-    const rel = relOf(path);
+  for (const entry of entries) {
+    const { path, rel } = entry;
     const text = texts.get(path);
-    const hash = idOf(path) ?? gitBlobId(text ?? '');
-    let line = known(rel);
+    const hash = entry.id ?? gitBlobId(text ?? '');
+    let line = entry.line;
     if (line !== undefined && field(line, 1) === hash) {
       pages.set(path, new StoredPage(path, line));
     } else {

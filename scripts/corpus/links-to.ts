@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import type { CorpusIndex, IndexedLink, IndexedPage } from './corpus-index.js';
-import { resolveLink } from './resolve-link.js';
+import { linkPath, resolveLink } from './resolve-link.js';
 
 export interface LinkToPage {
   from: IndexedPage;
@@ -83,12 +83,7 @@ function linkGroups(index: CorpusIndex): LinkGroups {
  * in a slash or a dot segment (those are resolved with the '' group, whatever they point at).
  */
 function fileNameOf(url: string): string {
-  let end = url.length;
-  const query = url.indexOf('?');
-  const hash = url.indexOf('#');
-  if (query !== -1) end = query;
-  if (hash !== -1 && hash < end) end = hash;
-  const path = url.slice(0, end);
+  const path = linkPath(url);
   let name = path.slice(path.lastIndexOf('/') + 1);
   if (name.includes('%')) {
     try {

@@ -16,7 +16,7 @@ export function resolveLink(url: string, fromFile: string, root: string): LinkTa
   if (scheme || url.startsWith('//')) return { kind: 'external' };
   if (url.startsWith('/')) return { kind: 'absolute' };
   const hashAt = url.indexOf('#');
-  const rawPath = (hashAt === -1 ? url : url.slice(0, hashAt)).replace(/\?.*$/, '');
+  const rawPath = linkPath(url);
   const rawFragment = hashAt === -1 ? undefined : url.slice(hashAt + 1);
   let pathPart: string;
   let fragment: string | undefined;
@@ -35,6 +35,14 @@ export function resolveLink(url: string, fromFile: string, root: string): LinkTa
     if (!isInside(root, path)) return { kind: 'outside' };
   }
   return fragment ? { kind: 'local', path, fragment } : { kind: 'local', path };
+}
+
+/** The path part of a link URL as written: before its `?query` and `#fragment`, not decoded. */
+export function linkPath(url: string): string {
+  const query = url.indexOf('?');
+  const hash = url.indexOf('#');
+  const end = query === -1 ? hash : hash === -1 ? query : Math.min(query, hash);
+  return end === -1 ? url : url.slice(0, end);
 }
 
 /**

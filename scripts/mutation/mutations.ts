@@ -16,6 +16,17 @@ function boilerplateLines(text: string): number[] {
   return lines.flatMap((line, i) => (i > 0 && i < topics && /\w{4,}/.test(line) && !line.startsWith('<!--') ? [i] : []));
 }
 
+/** Rearranges the security page's blank-line-separated blocks in place (pages with at least 5). */
+function onParagraphs(change: (blocks: string[], random: () => number) => void): Mutation {
+  return (pages, service, random) => {
+    const path = `${service}/security.md`;
+    const blocks = pages.get(path)?.split('\n\n');
+    if (!blocks || blocks.length < 5) return undefined;
+    change(blocks, random);
+    return new Map([[path, blocks.join('\n\n')]]);
+  };
+}
+
 /** Applies `change` to one random boilerplate line of the security page. */
 function onBoilerplate(change: (line: string, random: () => number) => string | undefined): Mutation {
   return (pages, service, random) => {
@@ -86,29 +97,17 @@ export const MUTATIONS: Record<string, Mutation> = {
     const typo = `${word.slice(0, 1)}${word[2]}${word[1]}${word.slice(3)}`;
     return typo === word ? undefined : `${line.slice(0, w[0])}${typo}${line.slice(w[1])}`;
   }),
-  'paragraph dropped': (pages, service, random) => {
-    const path = `${service}/security.md`;
-    const blocks = pages.get(path)?.split('\n\n');
-    if (!blocks || blocks.length < 5) return undefined;
+  'paragraph dropped': onParagraphs((blocks, random) => {
     blocks.splice(1 + Math.floor(random() * 3), 1);
-    return new Map([[path, blocks.join('\n\n')]]);
-  },
-  'paragraph duplicated': (pages, service, random) => {
-    const path = `${service}/security.md`;
-    const blocks = pages.get(path)?.split('\n\n');
-    if (!blocks || blocks.length < 5) return undefined;
+  }),
+  'paragraph duplicated': onParagraphs((blocks, random) => {
     const at = 1 + Math.floor(random() * 3);
     blocks.splice(at, 0, blocks[at]!);
-    return new Map([[path, blocks.join('\n\n')]]);
-  },
-  'paragraphs swapped': (pages, service, random) => {
-    const path = `${service}/security.md`;
-    const blocks = pages.get(path)?.split('\n\n');
-    if (!blocks || blocks.length < 5) return undefined;
+  }),
+  'paragraphs swapped': onParagraphs((blocks, random) => {
     const at = 1 + Math.floor(random() * 2);
     [blocks[at], blocks[at + 1]] = [blocks[at + 1]!, blocks[at]!];
-    return new Map([[path, blocks.join('\n\n')]]);
-  },
+  }),
   'wrong service name in one place': (pages, service, random, others) => {
     const path = `${service}/security.md`;
     const text = pages.get(path);
