@@ -9,8 +9,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileS
 import { join, resolve, sep } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { indexCorpus, parsedHeading, plainHeading, type CorpusIndex } from '../scripts/corpus/corpus-index.js';
-import { random } from '../scripts/bench/generate-corpus.js';
+import { indexCorpus, type CorpusIndex } from '../scripts/corpus/corpus-index.js';
 import { cacheDirFor } from '../scripts/corpus/cache-dir.js';
 import { indexCorpusCached, plainIndex } from '../scripts/corpus/index-cache.js';
 import { linksTo } from '../scripts/corpus/links-to.js';
@@ -171,27 +170,3 @@ links('a plain relative path resolves as path.resolve would, and never outside t
 });
 
 links.run();
-
-const headings = suite('heading lines read without a parser');
-
-headings('agree with remark on every line they accept, and leave the rest to it', () => {
-  const next = random(7);
-  const pieces = ['Data', 'protection', ' ', '  ', '\t', '-', '(', ')', '.', ',', ':', "'", '"', '?', '/', '3', '*', '_', '`', '[', ']', '<a name="x"></a>', '<a id="y-1"></a>', '<a name="z">', '</a>', '&amp;', '\\', '#', '!', '~', '|', 'é'];
-  let accepted = 0;
-  for (let i = 0; i < 12000; i++) {
-    const parts = Array.from({ length: 1 + Math.floor(next() * 6) }, () => pieces[Math.floor(next() * pieces.length)]!);
-    const line = `${' '.repeat(Math.floor(next() * 4))}${'#'.repeat(1 + Math.floor(next() * 6))}${next() < 0.9 ? ' ' : '\t'}${parts.join('')}${next() < 0.2 ? ' ##' : ''}`;
-    const plain = plainHeading(line);
-    if (!plain) continue;
-    accepted++;
-    assert.equal(plain, parsedHeading(line), JSON.stringify(line));
-  }
-  assert.ok(accepted > 300, `${accepted} plain lines`);
-  assert.is(plainHeading('# Data *protection*'), undefined);
-  assert.equal(plainHeading('# Data protection <a name="dp"></a>'), parsedHeading('# Data protection <a name="dp"></a>'));
-  assert.equal(plainHeading('# Data protection<a name="dp"></a>'), parsedHeading('# Data protection<a name="dp"></a>'));
-  assert.is(plainHeading('# Data protection<a name="dp"></a>')?.text, 'Data protection');
-  assert.equal(plainHeading('## Data protection in Amazon S3 ##'), { depth: 2, text: 'Data protection in Amazon S3', start: 3, end: 31 });
-});
-
-headings.run();

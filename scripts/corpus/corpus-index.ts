@@ -1,18 +1,18 @@
 /**
  * The corpus index: for every page of a docs tree, its H1, the fragments it offers (heading slugs
- * and `<a name>` anchors) and the relative links it makes. Built by a cheap line scan (only heading
- * lines are parsed), so cross-file rules can answer "does `x.md#y` exist?" and "who links here?"
- * without parsing the whole corpus.
+ * and `<a name>` anchors) and the links it makes, read from the page's mdast. Cross-file rules answer
+ * "does `x.md#y` exist?" and "who links here?" from it, and the index store keeps it between runs.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
-import type { Heading } from 'mdast';
+import type { Definition, Heading, Image, Link, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { pageStyleOf } from '../template/markup.js';
 import { listMarkdownFiles } from './docs-files.js';
+import { beyondLimits } from './parse-limits.js';
+import { parseMarkdown } from './markdown.js';
 import { decodePage } from './read-page.js';
 
 export interface IndexedHeading {
@@ -27,8 +27,9 @@ export interface IndexedHeading {
 }
 
 export interface IndexedLink {
+  /** As mdast gives it: escapes and character references decoded. */
   url: string;
-  /** Source range of the URL inside `(...)` or after `[label]:`. */
+  /** Source range of the destination as written (inside `<…>` when so written). */
   start: number;
   end: number;
   line: number;
@@ -52,107 +53,75 @@ export interface CorpusIndex {
   pages: Map<string, IndexedPage>;
 }
 
-const headingParser = unified().use(remarkParse);
-const ANCHOR = /<a\s+(?:[^>]*?\s)?(?:name|id)\s*=\s*["']([^"']+)["'][^>]*>/gi;
-const INLINE_LINK = /\]\(\s*<?([^\s)<>]+)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
-const DEFINITION = /^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
-/** Indexes one page's text. */
+/**
+ * Indexes one page's text: parsed with the rules' own grammar (remark-parse), so headings in block
+ * quotes and lists count, and links in code, comments or HTML do not.
+ */
 export function indexPage(path: string, text: string): IndexedPage {
+  let tree: Root;
+  try {
+    tree = beyondLimits(text) !== undefined ? emptyRoot() : parseMarkdown(text);
+  } catch {
+    tree = emptyRoot(); // a page the parser cannot cope with is reported by the check itself
+  }
+  return indexTree(path, text, tree);
+}
+
+/** Indexes a page from its mdast (the remark-validate-links way: collect from the tree the rules see). */
+export function indexTree(path: string, text: string, tree: Root): IndexedPage {
   const page: IndexedPage = { path, headings: [], fragments: new Set(), links: [], escapesPunctuation: pageStyleOf(text).escapesPunctuation };
   const slugger = new GithubSlugger();
-  let fence: string | undefined;
-  let offset = 0;
-  let previous: { text: string; offset: number } | undefined;
-  const lines = text.split('\n');
-  // YAML front matter is data, not headings or links.
-  let frontMatter = /^---\r?$/.test(lines[0] ?? '');
-  lines.forEach((raw, i) => {
-    if (frontMatter) {
-      offset += raw.length + 1;
-      if (i > 0 && /^(---|\.\.\.)\r?$/.test(raw)) frontMatter = false;
-      return;
+  visit(tree, (node) => {
+    switch (node.type) {
+      case 'heading': {
+        const heading = headingOf(node, slugger);
+        page.headings.push(heading);
+        page.fragments.add(heading.slug);
+        break;
+      }
+      case 'html':
+        for (const anchor of htmlAnchorsIn(node.value)) page.fragments.add(anchor);
+        break;
+      case 'link':
+      case 'image':
+      case 'definition':
+        page.links.push(linkOf(node, text));
+        break;
     }
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const lineStart = offset;
-    offset += raw.length + 1;
-    const fenceMark = FENCE.exec(line)?.[1];
-    if (fence) {
-      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
-      previous = undefined;
-      return;
-    }
-    if (fenceMark) {
-      fence = fenceMark;
-      previous = undefined;
-      return;
-    }
-    if (/^ {0,3}#{1,6}(\s|$)/.test(line)) {
-      addHeading(page, slugger, line, lineStart, i + 1);
-    } else if (previous && /^ {0,3}(=+|-+)\s*$/.test(line) && !/^\s*([-+*]|\d+[.)])\s/.test(previous.text)) {
-      addHeading(page, slugger, `${line.trim().startsWith('=') ? '#' : '##'} ${previous.text}`, previous.offset, i, true);
-    }
-    for (const match of line.matchAll(ANCHOR)) page.fragments.add(match[1]!);
-    for (const match of line.matchAll(INLINE_LINK)) {
-      const start = lineStart + match.index + match[0].indexOf(match[1]!, 2);
-      page.links.push({ url: match[1]!, start, end: start + match[1]!.length, line: i + 1 });
-    }
-    const definition = DEFINITION.exec(line);
-    if (definition) {
-      const start = lineStart + definition[0].lastIndexOf(definition[1]!);
-      page.links.push({ url: definition[1]!, start, end: start + definition[1]!.length, line: i + 1 });
-    }
-    previous = line.trim() === '' ? undefined : { text: line.trim(), offset: lineStart };
   });
   page.h1 = page.headings.find((h) => h.depth === 1);
   return page;
 }
 
-function addHeading(page: IndexedPage, slugger: GithubSlugger, line: string, lineStart: number, lineNumber: number, setext = false): void {
-  const heading = (setext ? undefined : plainHeading(line)) ?? parsedHeading(line);
-  if (!heading) return;
-  const shift = setext ? lineStart - (line.indexOf(' ') + 1) : lineStart;
-  const slug = slugger.slug(heading.text);
-  page.fragments.add(slug);
-  page.headings.push({ depth: heading.depth, text: heading.text, slug, line: lineNumber, contentStart: shift + heading.start, contentEnd: shift + heading.end });
+function headingOf(node: Heading, slugger: GithubSlugger): IndexedHeading {
+  const text = toString(node, { includeHtml: false, includeImageAlt: false });
+  const content = node.children.filter((child) => child.type !== 'html');
+  const contentStart = content[0]?.position?.start.offset ?? node.position?.end.offset ?? 0;
+  const contentEnd = content[content.length - 1]?.position?.end.offset ?? contentStart;
+  return { depth: node.depth, text, slug: slugger.slug(text), line: node.position?.start.line ?? 1, contentStart, contentEnd };
 }
 
-export interface HeadingLine {
-  depth: number;
-  /** Rendered text, without HTML. */
-  text: string;
-  /** Offsets of the content in the line. */
-  start: number;
-  end: number;
+function linkOf(node: Link | Image | Definition, source: string): IndexedLink {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? 0;
+  const line = node.position?.start.line ?? 1;
+  if (node.data?.destination) return { url: node.url, ...node.data.destination, line };
+  // An autolink (`<https://…>`) is its own destination; `[a]()` has an empty one before the `)`.
+  if (source[start] === '<') return { url: node.url, start: start + 1, end: end - 1, line };
+  return { url: node.url, start: Math.max(0, end - 1), end: Math.max(0, end - 1), line };
 }
 
-/**
- * An ATX heading of plain words: nothing in it renders differently from its source. It may end in
- * an `<a name>` anchor right after the words (the AWS docs style), which is HTML, not text.
- */
-const PLAIN_ATX = /^( {0,3})(#{1,6})([ \t]+)([A-Za-z0-9][A-Za-z0-9 ,.:;'"()?/-]*?)(?:<a (?:name|id)="[A-Za-z0-9_.:-]*"><\/a>[ \t]*|(?:[ \t]+#+)?[ \t]*)$/;
+const ANCHOR = /<a\s+(?:[^>]*?\s)?(?:name|id)\s*=\s*["']([^"']+)["'][^>]*>/gi;
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
-/**
- * A heading line read without a parser when its content is plain words (most headings are):
- * parsing each heading line of a 10,000-page corpus costs seconds. Undefined when not plain.
- */
-export function plainHeading(line: string): HeadingLine | undefined {
-  const match = PLAIN_ATX.exec(line);
-  if (!match) return undefined;
-  const start = match[1]!.length + match[2]!.length + match[3]!.length;
-  return { depth: match[2]!.length, text: match[4]!, start, end: start + match[4]!.length };
+/** The `name` / `id` anchors of `<a>` tags in an HTML node, outside HTML comments. */
+export function htmlAnchorsIn(html: string): string[] {
+  if (!html.includes('<a')) return [];
+  return [...html.replace(COMMENT, '').matchAll(ANCHOR)].map((match) => match[1]!);
 }
 
-/** A heading line through remark: any Markdown inside, `<a name>` anchors left out of the text. */
-export function parsedHeading(line: string): HeadingLine | undefined {
-  const heading = headingParser.parse(line).children[0];
-  if (heading?.type !== 'heading') return undefined;
-  const text = toString(heading as Heading, { includeHtml: false, includeImageAlt: false });
-  const children = heading.children.filter((child) => child.type !== 'html');
-  const start = children[0]?.position?.start.offset ?? 0;
-  const end = children[children.length - 1]?.position?.end.offset ?? start;
-  return { depth: heading.depth, text, start, end };
+function emptyRoot(): Root {
+  return { type: 'root', children: [] };
 }
 
 /** Indexes a docs tree: from texts already read when given, else from disk. */

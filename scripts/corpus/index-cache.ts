@@ -16,15 +16,15 @@ import { cacheDirFor } from './cache-dir.js';
 import { indexPage, type CorpusIndex, type IndexedHeading, type IndexedLink, type IndexedPage } from './corpus-index.js';
 
 /** Bump when IndexedPage or the stored shape changes. */
-const INDEX_FORMAT = 5;
+const INDEX_FORMAT = 6;
 /** Entries a journal may hold before it is folded into the store (and at least this share of pages). */
 const JOURNAL_ENTRIES = 200;
 const JOURNAL_SHARE = 0.05;
 
 /**
  * A page's line: `rel \t hash \t fingerprint \t link URLs \t details`, where rel is the path
- * relative to the docs root with `/`, hash its git blob id, the URLs are space-separated (a
- * Markdown link URL has no white space) and details is the JSON of PackedDetails.
+ * relative to the docs root with `/`, hash its git blob id, the URLs a JSON array of strings (a
+ * decoded URL may hold spaces and tabs) and details is the JSON of PackedDetails.
  */
 type PageLine = string;
 
@@ -103,8 +103,7 @@ class StoredPage implements IndexedPage {
     readonly path: string,
     private readonly line: PageLine,
   ) {
-    const urls = field(line, 3)!;
-    this.linkUrls = urls === '' ? [] : urls.split(' ');
+    this.linkUrls = JSON.parse(field(line, 3)!) as string[];
   }
 
   get h1(): IndexedHeading | undefined {
@@ -171,7 +170,7 @@ function packLine(rel: string, hash: string, page: IndexedPage): PageLine | unde
     [...page.fragments],
     page.links.map((l) => [l.start, l.end, l.line]),
   ];
-  return [rel, hash, fingerprintOf(page), page.links.map((l) => l.url).join(' '), JSON.stringify(details)].join('\t');
+  return [rel, hash, fingerprintOf(page), JSON.stringify(page.links.map((l) => l.url)), JSON.stringify(details)].join('\t');
 }
 
 /**
@@ -180,7 +179,7 @@ function packLine(rel: string, hash: string, page: IndexedPage): PageLine | unde
  */
 function fingerprintOf(page: IndexedPage): string {
   return createHash('sha1')
-    .update(`${page.h1?.text ?? ''}\0${[...page.fragments].sort().join(' ')}\0${page.links.map((l) => l.url).join(' ')}`)
+    .update(`${page.h1?.text ?? ''}\0${[...page.fragments].sort().join(' ')}\0${page.links.map((l) => l.url).join('\n')}`)
     .digest('base64');
 }
 
