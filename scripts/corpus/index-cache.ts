@@ -41,18 +41,23 @@ interface Store {
   removed: Set<string>;
 }
 
+/** What an indexing run must do: the pages the store knows, and those to read and index afresh. */
+export interface IndexPlan {
+  root: string;
+  files: StoreFiles;
+  base?: Store;
+  journal?: Store;
+  entries: { path: string; rel: string; line?: PageLine; id?: string }[];
+  /** Pages whose stored entry is missing or stale (their texts are needed). */
+  stale: string[];
+}
+
 /**
- * Indexes a docs tree, reusing the entries of pages unchanged since the last run. A page is known
- * by `idOf` (its git blob id) when the source gives one, so such pages are not even read; else by
- * the blob id its text would have. `textOf` is called only for pages that must be indexed afresh.
- * Returns the index and a digest of every page's cross-file fingerprint.
+ * The first half of indexing a docs tree with the store: each page's stored line and git id,
+ * looked up once. A page is known by `idOf` (its git blob id) when the source gives one, so such
+ * pages are not even read; else by the blob id its text would have.
  */
-export function indexCorpusCached(
-  root: string,
-  paths: readonly string[],
-  idOf: (path: string) => string | undefined,
-  textOf: (paths: readonly string[]) => Map<string, string>,
-): { index: CorpusIndex; digest: string } {
+export function planIndex(root: string, paths: readonly string[], idOf: (path: string) => string | undefined): IndexPlan {
   const files = storeFiles(root);
   const base = readStore(files.base, 'index');
   const journal = base ? readStore(files.journal, 'journal', base.id) : undefined;
@@ -62,18 +67,32 @@ export function indexCorpusCached(
     const rel = path.startsWith(prefix) ? path.slice(prefix.length) : path;
     return sep === '/' ? rel : rel.split(sep).join('/');
   };
-
-  // Each page's stored line and git id, looked up once: pages whose id matches are not read.
   const entries = paths.map((path) => {
     const rel = relOf(path);
-    return { path, rel, line: known(rel), id: idOf(path) };
+    const line = known(rel);
+    const id = idOf(path);
+    return { path, rel, ...(line === undefined ? {} : { line }), ...(id === undefined ? {} : { id }) };
   });
-  const texts = textOf(entries.filter(({ line, id }) => id === undefined || field(line, 1) !== id).map(({ path }) => path));
+  const stale = entries.filter(({ line, id }) => id === undefined || field(line, 1) !== id).map(({ path }) => path);
+  return { root, files, ...(base ? { base } : {}), ...(journal ? { journal } : {}), entries, stale };
+}
+
+/**
+ * The second half: the index from the store and the texts of the stale pages, with the pages
+ * already indexed from those texts (`indexed`, say by worker threads); the store is updated.
+ * Returns the index and a digest of every page's cross-file fingerprint.
+ */
+export function completeIndex(
+  plan: IndexPlan,
+  texts: ReadonlyMap<string, string>,
+  indexed: ReadonlyMap<string, IndexedPage> = new Map(),
+): { index: CorpusIndex; digest: string } {
+  const { root, files, base, journal } = plan;
   const pages = new Map<string, IndexedPage>();
   const current = new Map<string, PageLine | undefined>();
   const digest = createHash('sha256');
   let changed = false;
-  for (const entry of entries) {
+  for (const entry of plan.entries) {
     const { path, rel } = entry;
     const text = texts.get(path);
     const hash = entry.id ?? gitBlobId(text ?? '');
@@ -81,7 +100,7 @@ export function indexCorpusCached(
     if (line !== undefined && field(line, 1) === hash) {
       pages.set(path, new StoredPage(path, line));
     } else {
-      const page = indexPage(path, text ?? '');
+      const page = indexed.get(path) ?? indexPage(path, text ?? '');
       pages.set(path, page);
       line = packLine(rel, hash, page);
       changed = true;
@@ -92,6 +111,17 @@ export function indexCorpusCached(
   const removed = [...(base?.lines.keys() ?? [])].filter((rel) => !current.has(rel));
   if (changed || removed.some((rel) => !journal?.removed.has(rel))) save(files, base, current, removed);
   return { index: { root, pages }, digest: digest.digest('hex') };
+}
+
+/** Indexes a docs tree in one call, reusing the store; `textOf` is asked only for stale pages. */
+export function indexCorpusCached(
+  root: string,
+  paths: readonly string[],
+  idOf: (path: string) => string | undefined,
+  textOf: (paths: readonly string[]) => Map<string, string>,
+): { index: CorpusIndex; digest: string } {
+  const plan = planIndex(root, paths, idOf);
+  return completeIndex(plan, textOf(plan.stale));
 }
 
 /** A page read back from the store: its headings, fragments and links are unpacked on first use. */

@@ -4,15 +4,15 @@
  */
 import { resolve, relative } from 'node:path';
 import { VFile } from 'vfile';
-import { indexCorpus, provideCorpusIndex } from '../corpus/corpus-index.js';
-import { indexCorpusCached } from '../corpus/index-cache.js';
+import { indexPage, provideCorpusIndex, type CorpusIndex, type IndexedPage } from '../corpus/corpus-index.js';
+import { completeIndex, planIndex } from '../corpus/index-cache.js';
 import { loadCatalog } from '../template/catalog.js';
 import { loadManifest } from '../template/manifest.js';
 import { loadTemplate } from '../template/template.js';
 import { realpathSync } from 'node:fs';
 import { gitIndexSource, workingTreeSource } from '../corpus/corpus-source.js';
 import { FindingsCache } from './findings-cache.js';
-import { lintInWorkers, workerCount } from './lint-parallel.js';
+import { indexInWorkers, lintInWorkers, workerCount } from './lint-parallel.js';
 import { pagesToCheck } from './scope.js';
 import { inShard, type Shard } from './shard.js';
 import { findingsOf, type Finding } from './finding.js';
@@ -81,8 +81,11 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   };
   // Cross-file rules answer from this index, never from re-reading; with the cache, pages the git
   // index says are unchanged are not even read.
-  const remembered = options.cache ? indexCorpusCached(docsRoot, source.paths, (path) => source.blobIds?.get(path), textsOf) : undefined;
-  const index = remembered?.index ?? indexCorpus(docsRoot, textsOf(source.paths));
+  const plan = options.cache ? planIndex(docsRoot, source.paths, (path) => source.blobIds?.get(path)) : undefined;
+  const texts = textsOf(plan?.stale ?? source.paths);
+  const indexed = await indexPages(texts, options.workers);
+  const remembered = plan ? completeIndex(plan, texts, indexed) : undefined;
+  const index: CorpusIndex = remembered?.index ?? { root: docsRoot, pages: new Map(source.paths.map((path) => [path, indexed.get(path)!])) };
   provideCorpusIndex(index);
   const scope = options.changed ? pagesToCheck(options.changed, index) : undefined;
   const selected = source.paths.filter((path) => (!scope || scope.has(path)) && (!options.shard || inShard(path, docsRoot, options.shard)));
@@ -109,4 +112,11 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   const linted = todo.length;
   const cached = files.filter((f) => f.page).length - linted;
   return { files, findings: findingsOf(files.map((f) => f.file)), linted, cached };
+}
+
+/** Index entries of pages (path -> text): in worker threads when there are many to parse. */
+async function indexPages(texts: ReadonlyMap<string, string>, requestedWorkers: number | undefined): Promise<Map<string, IndexedPage>> {
+  const workers = workerCount(texts.size, requestedWorkers);
+  if (workers > 0) return indexInWorkers(texts, workers);
+  return new Map([...texts].map(([path, text]) => [path, indexPage(path, text)]));
 }
