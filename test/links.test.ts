@@ -1,4 +1,8 @@
-/** Internal links: our index-based check agrees with remark-validate-links, and guards the docs root. */
+/**
+ * Internal links on a two-page tree: missing files and fragments are found, the docs root is guarded,
+ * and `.remarkrc.mjs` wires remark-validate-links in. The full comparison with remark-validate-links
+ * is validate-links-differential.test.ts.
+ */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -19,7 +23,7 @@ links('missing files and fragments are found; <a name> anchors and heading slugs
   ]);
 });
 
-links('remark-validate-links (through .remarkrc.mjs) reports the same broken links at the same places', async () => {
+links('on the two-page tree, remark-validate-links (through .remarkrc.mjs) reports the same three broken links at the same places', async () => {
   const root = linkTree();
   const run = spawnSync(join(projectRoot, 'node_modules', '.bin', 'remark'), ['--rc-path', join(projectRoot, '.remarkrc.mjs'), '--no-color', '--no-stdout', 'guide'], {
     cwd: root,

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../user-error.js';
-import { walkDocs, type SkippedPath } from './docs-files.js';
+import { isMarkdownFile, walkDocs, type SkippedPath } from './docs-files.js';
 
 export interface CorpusSource {
   /** Absolute paths of the Markdown files of the docs tree, sorted. */
@@ -66,7 +66,7 @@ export function gitIndexSource(docsRoot: string): CorpusSource {
   for (const entry of git(top, ['ls-files', '-z', '--stage', '--', relative(top, docsRoot) || '.']).toString('utf8').split('\0')) {
     const tab = entry.indexOf('\t');
     const path = entry.slice(tab + 1);
-    if (tab === -1 || !path.endsWith('.md')) continue;
+    if (tab === -1 || !isMarkdownFile(path)) continue;
     // git paths are normalised and relative to the top folder: joining them is enough
     blobIds.set(`${top}${sep}${sep === '/' ? path : path.split('/').join(sep)}`, entry.slice(0, tab).split(' ')[1]!);
   }

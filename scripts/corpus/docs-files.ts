@@ -1,6 +1,17 @@
 /** Finding the Markdown files of a docs tree, without ever leaving it. */
 import { readdirSync, realpathSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
+
+/**
+ * The file name extensions of Markdown pages: the ones `npx remark docs` reads (remark-cli's
+ * `markdown-extensions`), so `check` and remark lint the same files.
+ */
+export const MARKDOWN_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.mdown', '.mkdn', '.mkd', '.mdwn', '.mkdown', '.ron'];
+
+/** True when a file name or path ends in a Markdown extension (case-sensitive, as remark's is). */
+export function isMarkdownFile(path: string): boolean {
+  return MARKDOWN_EXTENSIONS.includes(extname(path));
+}
 
 /** A path the walk did not read, and why (symbolic links leaving the tree, loops). */
 export interface SkippedPath {
@@ -27,7 +38,7 @@ export function walkDocs(docsRoot: string): { files: string[]; skipped: SkippedP
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && entry.name.endsWith('.md')) files.push(path);
+      else if (entry.isFile() && isMarkdownFile(entry.name)) files.push(path);
       else if (entry.isSymbolicLink()) {
         const problem = symlinkProblem(root, path);
         if (problem) skipped.push({ path, reason: problem });
@@ -45,7 +56,7 @@ function symlinkProblem(root: string, path: string): string | undefined {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return 'symbolic link loop: not read';
-    return path.endsWith('.md') ? `broken symbolic link (${code ?? 'unreadable'}): not read` : undefined;
+    return isMarkdownFile(path) ? `broken symbolic link (${code ?? 'unreadable'}): not read` : undefined;
   }
 }
 

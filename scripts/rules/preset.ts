@@ -20,6 +20,7 @@ import finalNewline from './final-newline.js';
 import trailingSpaces from './trailing-spaces.js';
 import foreignFileName from './foreign-file-name.js';
 import internalLinks from './internal-links.js';
+import linkFragmentCase from './link-fragment-case.js';
 import orphanPages from './orphan-pages.js';
 import spelling from './spelling.js';
 import templateBlocks from './template-blocks.js';
@@ -46,6 +47,7 @@ const preset: Preset = {
     [orphanPages, ['error']],
     [foreignFileName, ['error']],
     [internalLinks, ['error']],
+    [linkFragmentCase, ['warn']],
     [todoPlaceholder, ['error']],
     // Style: a small preset the template itself passes; the first two are fixable.
     [finalNewline, ['error']],
