@@ -1,62 +1,101 @@
 /**
- * spelling: every word of the prose is in cspell's dictionaries, the project's `cspell.json` words,
- * or the docs tree's word list (`_template/words.txt`). Code, URLs and HTML are not prose. Each
- * distinct word is looked up once per run (and remembered between runs).
+ * spelling: the prose of every page, as cspell (Code Spell Checker in a writer's editor) sees it.
+ * cspell-lib decides each word, with the nearest cspell config above the docs tree plus its word
+ * list (`_template/words.txt`): cspell's tokenizing and camelCase splitting, its case rules,
+ * `words`, `ignoreWords`, `flagWords`, `ignoreRegExpList`, `ignorePaths`, and every inline
+ * directive (`cspell:ignore`, `cspell:words`, `cspell:disable` / `cspell:enable`,
+ * `cspell:disable-next-line`, `cspell:disable-line`, also spelt `spell-checker:` or `spellchecker:`).
+ * The names the page binds are known words on it: the names in `_template/services.json`, the
+ * service page's names bound from its H1, and on a topic page the name its H1 gives in a catalog
+ * title (`Data protection in {{service}}`), so no writer lists their own service's name.
+ *
+ * Prose is what mdast `text` nodes hold. Deliberately not checked: code blocks, inline code, HTML
+ * (comments still carry directives), link and image URLs, autolinks, image alt text, front matter.
  *
  * found: `Kinesis Data Streams recieves records`
- *   -> unknown word `recieves`; did you mean `receives`?
+ *   -> unknown word `recieves`; did you mean `receives`, `relieves`, `receive`? (add it to _template/words.txt if it is right)
+ * found: `<!-- cspell:ignore frobnicate -->` ... `we frobnicate`   -> nothing
+ * found: `the CRENDETIAL is rotated`   -> unknown word `CRENDETIAL`; did you mean `CREDENTIAL`, ...
  */
-import type { Root } from 'mdast';
+import type { Heading, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { spellerFor } from '../spelling/speller.js';
+import { spellerFor, type SpellingFinding } from '../spelling/speller.js';
+import { serviceFromHeading } from '../template/bind.js';
+import { loadCatalog, topicsForService } from '../template/catalog.js';
 import type { OffsetFinding } from '../template/edit.js';
-import { mapValueToSource } from '../template/tokens.js';
-import { docsPageOf } from './docs-page.js';
+import { loadManifest } from '../template/manifest.js';
+import { tokensOf, tokensOfText } from '../template/tokens.js';
+import { docsPageOf, type DocsPage } from './docs-page.js';
 import { docsRule } from './report.js';
-
-/** Words as cspell counts them; shorter ones are not checked (cspell's default minimum is 4). */
-const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
-const MIN_LENGTH = 4;
-
-interface Occurrence {
-  word: string;
-  start: number;
-}
+import { servicePageAnalysis } from './service-page.js';
 
 export default docsRule('spelling', async (tree: Root, file: VFile) => {
   const page = docsPageOf(file);
   if (!page) return [];
-  const occurrences = wordsOf(tree, String(file));
-  if (occurrences.length === 0) return [];
-  const verdicts = await spellerFor(page.docsRoot).check(occurrences.map((o) => o.word));
-  const findings: OffsetFinding[] = [];
-  for (const { word, start } of occurrences) {
-    const suggestions = verdicts.get(word);
-    if (!suggestions) continue;
-    findings.push({
-      rule: 'spelling',
-      start,
-      end: start + word.length,
-      message: `unknown word \`${word}\`${suggestions.length ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : ''} (add it to _template/words.txt if it is right)`,
-      actual: word,
-      ...(suggestions[0] ? { expected: suggestions[0] } : {}),
-    });
-  }
-  return findings;
+  const text = String(file);
+  const prose = proseRanges(tree);
+  if (prose.length === 0) return [];
+  const found = await spellerFor(page.docsRoot).check({ path: page.path, text, prose, names: knownNames(tree, file, page) });
+  return found.map(toFinding);
 });
 
-/** Prose words with their source offsets (text nodes only: no code, URLs or HTML); acronyms are skipped. */
-function wordsOf(tree: Root, source: string): Occurrence[] {
-  const occurrences: Occurrence[] = [];
+function toFinding({ offset, word, flagged, suggestions }: SpellingFinding): OffsetFinding {
+  const mean = suggestions.length ? `; did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : '';
+  return {
+    rule: 'spelling',
+    start: offset,
+    end: offset + word.length,
+    message: flagged
+      ? `forbidden word \`${word}\`${mean} (cspell's flagWords list it)`
+      : `unknown word \`${word}\`${mean} (add it to _template/words.txt if it is right)`,
+    actual: word,
+    ...(suggestions[0] ? { expected: suggestions[0] } : {}),
+  };
+}
+
+/** Source ranges of the page's prose: its `text` nodes, except autolinks (their text is the URL). */
+export function proseRanges(tree: Root): [number, number][] {
+  const ranges: [number, number][] = [];
   visit(tree, 'text', (node, _index, parent) => {
-    if (!node.position || (parent?.type === 'link' && /^[a-z]+:\/\//i.test(node.value))) return;
-    let starts: number[] | undefined;
-    for (const match of node.value.matchAll(WORD)) {
-      if (match[0].length < MIN_LENGTH || /^\p{Lu}+$/u.test(match[0])) continue;
-      starts ??= mapValueToSource(node.value, source, node.position.start.offset!, node.position.end.offset!).starts;
-      occurrences.push({ word: match[0], start: starts[match.index]! });
-    }
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined || start === end) return;
+    if (parent?.type === 'link' && (parent.url === node.value || parent.url === `mailto:${node.value}`)) return;
+    ranges.push([start, end]);
   });
-  return occurrences;
+  return ranges;
+}
+
+/** The words of every name the page may use without listing it: manifest names and bound names. */
+function knownNames(tree: Root, file: VFile, page: DocsPage): string[] {
+  const names: (string | undefined)[] = [];
+  const manifest = loadManifest(page.docsRoot);
+  for (const entry of Object.values(manifest)) names.push(entry.service, entry.short);
+  if (page.isServicePage) {
+    const bound = servicePageAnalysis(tree, file)?.bindings;
+    names.push(bound?.service, bound?.short);
+  } else if (page.service) {
+    names.push(nameInTopicTitle(tree, String(file), page, manifest));
+  }
+  const words = new Set<string>();
+  for (const name of names) for (const [word] of (name ?? '').matchAll(NAME_WORD)) if (/\p{L}/u.test(word)) words.add(word);
+  return [...words].sort();
+}
+
+const NAME_WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** The service name a topic page's H1 gives where a catalog title has `{{service}}` or `{{short}}`. */
+function nameInTopicTitle(tree: Root, source: string, page: DocsPage, manifest: ReturnType<typeof loadManifest>): string | undefined {
+  const catalog = loadCatalog(page.docsRoot);
+  const h1 = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
+  if (!catalog || !h1) return undefined;
+  const heading = tokensOf(h1, source);
+  for (const topic of topicsForService(catalog, manifest[page.service!])) {
+    for (const pattern of [topic.title, ...topic.aliases]) {
+      const name = serviceFromHeading(tokensOfText(pattern.replace(/\{\{\s*short\s*\}\}/g, '{{service}}')), heading, true);
+      if (name) return name;
+    }
+  }
+  return undefined;
 }

@@ -1,88 +1,155 @@
 /**
- * Spelling through cspell-lib, with the project's `cspell.json` and the docs tree's word list
- * (`_template/words.txt`). Each distinct word is looked up once, and the answers are kept in a
- * cache keyed by the configuration, so a run whose words are all known never loads cspell's
- * dictionaries (which costs seconds).
+ * Spelling through cspell-lib, behind a cache of answers. cspell decides (see cspell-session.ts);
+ * this module remembers, between runs, each page's verdicts (keyed by its text, its path, its
+ * prose ranges and its known names) and each reported word's suggestions, in one file keyed by the
+ * configuration and cspell's version. A run whose pages were all spelled before never loads
+ * cspell's dictionaries (which costs seconds).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cacheDirFor } from '../corpus/cache-dir.js';
 import { TEMPLATE_DIR } from '../template/template.js';
+import type { CspellSession, SpellingIssue, SpellingSources } from './cspell-session.js';
 
 export const WORDS_FILE = 'words.txt';
 const CONFIG_NAMES = ['cspell.json', '.cspell.json', 'cspell.config.json'];
 
-/** Suggestions for each unknown word; known words map to null. */
-export type SpellingVerdicts = Map<string, string[] | null>;
+/** Bump when the cached shape or the way verdicts are computed changes. */
+const CACHE_FORMAT = 3;
 
-interface Dictionary {
-  has(word: string): boolean;
-  suggest(word: string): string[];
+/**
+ * Suggestions are searched for at most this many new words per process (or worker thread): each
+ * costs about 0.1 s, so a first run over a large corpus spends at most ~40 s of CPU on them. Words
+ * past the cap are reported without suggestions and get them in a later run.
+ */
+export const MAX_NEW_SUGGESTIONS = 400;
+
+/** Pages remembered per configuration; the least recently used are dropped past this. */
+const MAX_PAGES = 20_000;
+
+/** A page to spell: where it is, its text, the ranges that are prose, and the names it binds. */
+export interface PageToSpell {
+  path: string;
+  text: string;
+  prose: readonly (readonly [number, number])[];
+  names: readonly string[];
+}
+
+/** One reported word with its suggestions. */
+export interface SpellingFinding {
+  offset: number;
+  word: string;
+  flagged: boolean;
+  suggestions: string[];
+}
+
+/** Page verdicts as cached: `[offset, word, flagged, preferred suggestions]`; null = not checked. */
+type CachedIssue = [number, string, 0 | 1, string[]];
+
+interface CachedPage {
+  issues: CachedIssue[] | null;
+  /** Run counter of the last use, for dropping pages no longer seen. */
+  used: number;
 }
 
 interface CacheFile {
   key: string;
-  known: string[];
-  unknown: Record<string, string[]>;
+  run: number;
+  pages: Record<string, CachedPage>;
+  suggestions: Record<string, string[]>;
 }
 
 export class Speller {
-  private dictionary?: Promise<Dictionary>;
-  private readonly known = new Set<string>();
-  private readonly unknown = new Map<string, string[]>();
+  private session?: Promise<CspellSession>;
+  private readonly pages = new Map<string, CachedPage>();
+  private readonly suggestions = new Map<string, string[]>();
+  private readonly pending = new Map<string, Promise<string[] | undefined>>();
+  private newSuggestions = 0;
+  private run = 0;
   private dirty = false;
 
   constructor(
-    private readonly configPath: string | undefined,
-    private readonly wordsPath: string,
+    private readonly docsRoot: string,
+    private readonly sources: () => SpellingSources,
     private readonly cachePath: string | undefined,
     private readonly key: string,
   ) {
     this.readCache();
+    this.run += 1;
   }
 
-  /** Verdicts for the given words, looking up only those no earlier run has answered. */
-  async check(words: Iterable<string>): Promise<SpellingVerdicts> {
-    const verdicts: SpellingVerdicts = new Map();
-    const todo: string[] = [];
-    for (const word of words) {
-      if (verdicts.has(word)) continue;
-      if (this.known.has(word)) verdicts.set(word, null);
-      else if (this.unknown.has(word)) verdicts.set(word, this.unknown.get(word)!);
-      else todo.push(word);
-    }
-    if (todo.length > 0) {
-      const dictionary = await (this.dictionary ??= dictionaryFor(this.key, () => this.loadDictionary()));
-      for (const word of todo) {
-        if (isKnown(word, dictionary)) {
-          this.known.add(word);
-          verdicts.set(word, null);
-        } else {
-          const suggestions = dictionary.suggest(word);
-          this.unknown.set(word, suggestions);
-          verdicts.set(word, suggestions);
-        }
-      }
+  /** cspell's findings on a page's prose, each with its suggestions (cspell loads only on a cache miss). */
+  async check(page: PageToSpell): Promise<SpellingFinding[]> {
+    const pageKey = hashPage(relative(this.docsRoot, page.path), page);
+    let cached = this.pages.get(pageKey);
+    if (!cached) {
+      const session = await this.openSession();
+      const issues = await session.check(page.path, page.text, page.names, page.prose);
+      cached = { issues: issues?.map(toCached) ?? null, used: this.run };
+      this.pages.set(pageKey, cached);
+      this.dirty = true;
+    } else if (cached.used !== this.run) {
+      cached.used = this.run;
       this.dirty = true;
     }
-    return verdicts;
+    const issues = cached.issues ?? [];
+    const general = new Map<string, string[] | undefined>();
+    // A forbidden word gets only the corrections its configuration names (`bad->good`).
+    for (const [, word, flagged] of issues) if (!flagged && !general.has(word)) general.set(word, await this.suggestionsFor(word));
+    return issues.map(([offset, word, flagged, preferred]) => ({
+      offset,
+      word,
+      flagged: flagged === 1,
+      suggestions: [...new Set([...preferred, ...(general.get(word) ?? [])])].slice(0, 3),
+    }));
   }
 
   /** Saves new answers for the next run (atomically; a failed save only costs speed). */
   saveCache(): void {
     if (!this.dirty || !this.cachePath) return;
-    this.readCache(); // merge what other processes or threads saved meanwhile
-    const data: CacheFile = { key: this.key, known: [...this.known].sort(), unknown: Object.fromEntries(this.unknown) };
+    this.readCache(); // merge what other processes or threads saved meanwhile (answers are the same)
+    const pages = [...this.pages].sort((a, b) => b[1].used - a[1].used).slice(0, MAX_PAGES);
+    const data: CacheFile = {
+      key: this.key,
+      run: this.run,
+      pages: Object.fromEntries(pages),
+      suggestions: Object.fromEntries([...this.suggestions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    };
     try {
       mkdirSync(dirname(this.cachePath), { recursive: true });
-      const temp = `${this.cachePath}.${process.pid}.tmp`;
+      const temp = `${this.cachePath}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       writeFileSync(temp, JSON.stringify(data));
       renameSync(temp, this.cachePath);
       this.dirty = false;
     } catch {
-      // read-only checkout: the next run looks the words up again
+      // read-only checkout: the next run asks cspell again
     }
+  }
+
+  /** A word's suggestions: remembered, searched (each distinct word once per process), or none past the cap. */
+  private suggestionsFor(word: string): Promise<string[] | undefined> {
+    const known = this.suggestions.get(word);
+    if (known) return Promise.resolve(known);
+    let pending = this.pending.get(word);
+    if (!pending) {
+      if (this.newSuggestions >= MAX_NEW_SUGGESTIONS) return Promise.resolve(undefined);
+      this.newSuggestions += 1;
+      pending = this.openSession().then(async (session) => {
+        const found = await session.suggest(word);
+        this.suggestions.set(word, found);
+        this.dirty = true;
+        return found;
+      });
+      this.pending.set(word, pending);
+    }
+    return pending;
+  }
+
+  private openSession(): Promise<CspellSession> {
+    this.session ??= loadSession(this.sources(), this.docsRoot);
+    return this.session;
   }
 
   private readCache(): void {
@@ -90,84 +157,68 @@ export class Speller {
     try {
       const data = JSON.parse(readFileSync(this.cachePath, 'utf8')) as CacheFile;
       if (data.key !== this.key) return;
-      for (const word of data.known) this.known.add(word);
-      for (const [word, suggestions] of Object.entries(data.unknown)) this.unknown.set(word, suggestions);
+      this.run = Math.max(this.run, data.run);
+      for (const [key, page] of Object.entries(data.pages)) {
+        const mine = this.pages.get(key);
+        if (!mine || mine.used < page.used) this.pages.set(key, page);
+      }
+      for (const [word, found] of Object.entries(data.suggestions)) this.suggestions.set(word, found);
     } catch {
       // a damaged cache is ignored and rewritten
     }
   }
-
-  private async loadDictionary(): Promise<Dictionary> {
-    // A dynamic import awaited through off-thread loader hooks (ts-node's) does not keep Node's
-    // event loop alive; without this timer `remark` could exit mid-load and print nothing.
-    const keepAlive = setInterval(() => undefined, 1000);
-    try {
-      return await this.readDictionary();
-    } finally {
-      clearInterval(keepAlive);
-    }
-  }
-
-  private async readDictionary(): Promise<Dictionary> {
-    const cspell = await import('cspell-lib');
-    const config = this.configPath ? await cspell.readSettings(this.configPath) : {};
-    const extraWords = existsSync(this.wordsPath) ? readWords(this.wordsPath) : [];
-    const merged = cspell.mergeSettings(await cspell.getDefaultSettings(), await cspell.getGlobalSettingsAsync(), config, { words: extraWords });
-    const settings = cspell.finalizeSettings(cspell.combineTextAndLanguageSettings(merged, '', ['markdown']));
-    const collection = await cspell.getDictionary(settings);
-    return {
-      has: (word) => collection.has(word),
-      suggest: (word) => collection.suggest(word, { numSuggestions: 3 }).map((s) => s.word),
-    };
-  }
 }
 
-/** Known as written, or (for camelCase words) every part of four letters or more is known. */
-function isKnown(word: string, dictionary: Dictionary): boolean {
-  if (dictionary.has(word)) return true;
-  const parts = word.split(/(?<=\p{Ll})(?=\p{Lu})/u);
-  return parts.length > 1 && parts.every((part) => part.length < 4 || dictionary.has(part));
+function toCached(issue: SpellingIssue): CachedIssue {
+  return [issue.offset, issue.word, issue.flagged ? 1 : 0, issue.preferred];
 }
 
-function readWords(path: string): string[] {
-  return readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .map((line) => line.replace(/#.*/, '').trim())
-    .filter(Boolean);
+function hashPage(path: string, page: PageToSpell): string {
+  return createHash('sha1')
+    .update(`${path}\0${page.names.join('\n')}\0${page.prose.map(([from, to]) => `${from}-${to}`).join(',')}\0`)
+    .update(page.text)
+    .digest('base64');
 }
 
-const dictionaries = new Map<string, Promise<Dictionary>>();
-
-/** Trees with the same configuration share one loaded dictionary. */
-function dictionaryFor(key: string, load: () => Promise<Dictionary>): Promise<Dictionary> {
-  let dictionary = dictionaries.get(key);
-  if (!dictionary) {
-    dictionary = load();
-    dictionaries.set(key, dictionary);
+async function loadSession(sources: SpellingSources, docsRoot: string): Promise<CspellSession> {
+  // A dynamic import awaited through off-thread loader hooks (ts-node's) does not keep Node's
+  // event loop alive; without this timer `remark` could exit mid-load and print nothing.
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    const { CspellSession } = await import('./cspell-session.js');
+    return await CspellSession.open(sources, docsRoot);
+  } finally {
+    clearInterval(keepAlive);
   }
-  return dictionary;
 }
 
 const spellers = new Map<string, Speller>();
 let saveOnExit = false;
 
-/** The speller for a docs tree: its word list, and the nearest cspell config above it. */
+/** The speller for a docs tree: its word list, and the nearest cspell config above it (found once). */
 export function spellerFor(docsRoot: string): Speller {
   const cached = spellers.get(docsRoot);
   if (cached) return cached;
   const configPath = findConfig(docsRoot);
   const wordsPath = join(docsRoot, TEMPLATE_DIR, WORDS_FILE);
-  const hash = createHash('sha256');
-  for (const path of [configPath, wordsPath]) if (path && existsSync(path)) hash.update(readFileSync(path));
-  hash.update(cspellVersion(configPath ? dirname(configPath) : docsRoot));
+  const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0cspell-lib ${cspellVersion()}\0${codeStamp()}\0`);
+  for (const path of [configPath, ...(configPath ? dictionaryFilesOf(configPath) : []), wordsPath]) {
+    if (path && existsSync(path)) hash.update(`${path}\0`).update(readFileSync(path));
+  }
   const key = hash.digest('hex');
-  const speller = new Speller(configPath, wordsPath, join(cacheDirFor(docsRoot), `spelling-${key.slice(0, 16)}.json`), key);
+  const sources = (): SpellingSources => ({ configPath, words: existsSync(wordsPath) ? readWords(wordsPath) : [] });
+  const speller = new Speller(docsRoot, sources, join(cacheDirFor(docsRoot), `spelling-${key.slice(0, 16)}.json`), key);
   spellers.set(docsRoot, speller);
   if (!saveOnExit) {
     saveOnExit = true;
     process.on('exit', saveSpellingCaches);
   }
   return speller;
+}
+
+/** Saves every speller's new answers (worker threads call this before they finish). */
+export function saveSpellingCaches(): void {
+  for (const speller of spellers.values()) speller.saveCache();
 }
 
 function findConfig(from: string): string | undefined {
@@ -177,15 +228,46 @@ function findConfig(from: string): string | undefined {
   }
 }
 
-function cspellVersion(projectDir: string): string {
+/** Word-list files a JSON cspell config names (`dictionaryDefinitions`), so editing one changes the key. */
+function dictionaryFilesOf(configPath: string): string[] {
   try {
-    return (JSON.parse(readFileSync(join(projectDir, 'node_modules', 'cspell-lib', 'package.json'), 'utf8')) as { version: string }).version;
+    const config = JSON.parse(readFileSync(configPath, 'utf8')) as { dictionaryDefinitions?: { path?: unknown }[] };
+    return (config.dictionaryDefinitions ?? []).flatMap((d) => (typeof d?.path === 'string' ? [resolve(dirname(configPath), d.path)] : []));
   } catch {
-    return 'unknown';
+    return []; // cspell reports a broken config when it loads it
   }
 }
 
-/** Saves every speller's new answers (worker threads call this before they finish). */
-export function saveSpellingCaches(): void {
-  for (const speller of spellers.values()) speller.saveCache();
+function readWords(path: string): string[] {
+  return readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter(Boolean);
+}
+
+let stamp: string | undefined;
+
+/** A digest of this folder's code (how verdicts are asked for and kept), so a change re-asks cspell. */
+function codeStamp(): string {
+  if (stamp) return stamp;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const name of readdirSync(here).sort()) if (/\.[jt]s$/.test(name)) hash.update(name).update(readFileSync(join(here, name)));
+  stamp = hash.digest('hex');
+  return stamp;
+}
+
+/** The version of the cspell-lib this module loads (found the way Node resolves it, without loading it). */
+function cspellVersion(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'node_modules', 'cspell-lib', 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+      } catch {
+        return 'unknown';
+      }
+    }
+    if (dirname(dir) === dir) return 'unknown';
+  }
 }
