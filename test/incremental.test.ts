@@ -11,7 +11,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { indexCorpus, type CorpusIndex } from '../scripts/corpus/corpus-index.js';
 import { cacheDirFor } from '../scripts/corpus/cache-dir.js';
-import { indexCorpusCached, plainIndex } from '../scripts/corpus/index-cache.js';
+import { indexCorpusCached, pagesToIndex, plainIndex, planIndex } from '../scripts/corpus/index-cache.js';
 import { linksTo } from '../scripts/corpus/links-to.js';
 import { resolveLink } from '../scripts/corpus/resolve-link.js';
 import { checkDocs } from '../scripts/engine/check.js';
@@ -51,6 +51,17 @@ store('an unchanged tree is indexed without reading a page, and equals a fresh i
   const fresh = indexCorpus(root, new Map(pages.map((path) => [path, readFileSync(path, 'utf8')])));
   assert.equal([...plainIndex(second.index).pages.values()], [...fresh.pages.values()]);
   assert.is(second.digest, first.digest);
+});
+
+store('pages read without a git id are parsed again only when their text changed', () => {
+  const { root, pages } = pageTree(12);
+  indexOnce(root, pages);
+  const texts = new Map(pages.map((path) => [path, readFileSync(path, 'utf8')]));
+  const plan = planIndex(root, pages, () => undefined);
+  assert.is(plan.toRead.length, 12, 'without a git id every page is read to hash it');
+  assert.equal([...pagesToIndex(plan, texts).keys()], []);
+  texts.set(pages[3]!, '# Changed\n');
+  assert.equal([...pagesToIndex(plan, texts).keys()], [pages[3]]);
 });
 
 store('a few changed pages go to a small journal; the base is rewritten only when the journal is large', () => {

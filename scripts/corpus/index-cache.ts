@@ -48,8 +48,8 @@ export interface IndexPlan {
   base?: Store;
   journal?: Store;
   entries: { path: string; rel: string; line?: PageLine; id?: string }[];
-  /** Pages whose stored entry is missing or stale (their texts are needed). */
-  stale: string[];
+  /** Pages whose texts are needed: no git id to compare with the store, or a stale entry. */
+  toRead: string[];
 }
 
 /**
@@ -73,13 +73,24 @@ export function planIndex(root: string, paths: readonly string[], idOf: (path: s
     const id = idOf(path);
     return { path, rel, ...(line === undefined ? {} : { line }), ...(id === undefined ? {} : { id }) };
   });
-  const stale = entries.filter(({ line, id }) => id === undefined || field(line, 1) !== id).map(({ path }) => path);
-  return { root, files, ...(base ? { base } : {}), ...(journal ? { journal } : {}), entries, stale };
+  const toRead = entries.filter(({ line, id }) => id === undefined || field(line, 1) !== id).map(({ path }) => path);
+  return { root, files, ...(base ? { base } : {}), ...(journal ? { journal } : {}), entries, toRead };
+}
+
+/** Of the pages read, those the store has no current entry for: only these must be parsed. */
+export function pagesToIndex(plan: IndexPlan, texts: ReadonlyMap<string, string>): Map<string, string> {
+  const fresh = new Map<string, string>();
+  for (const entry of plan.entries) {
+    const text = texts.get(entry.path);
+    if (text === undefined) continue;
+    if (entry.line === undefined || field(entry.line, 1) !== (entry.id ?? gitBlobId(text))) fresh.set(entry.path, text);
+  }
+  return fresh;
 }
 
 /**
- * The second half: the index from the store and the texts of the stale pages, with the pages
- * already indexed from those texts (`indexed`, say by worker threads); the store is updated.
+ * The second half: the index from the store and the texts read, with the pages already indexed
+ * from those texts (`indexed`, say by worker threads; others are indexed here); the store is updated.
  * Returns the index and a digest of every page's cross-file fingerprint.
  */
 export function completeIndex(
@@ -121,7 +132,7 @@ export function indexCorpusCached(
   textOf: (paths: readonly string[]) => Map<string, string>,
 ): { index: CorpusIndex; digest: string } {
   const plan = planIndex(root, paths, idOf);
-  return completeIndex(plan, textOf(plan.stale));
+  return completeIndex(plan, textOf(plan.toRead));
 }
 
 /** A page read back from the store: its headings, fragments and links are unpacked on first use. */

@@ -5,7 +5,7 @@
 import { resolve, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { indexPage, provideCorpusIndex, type CorpusIndex, type IndexedPage } from '../corpus/corpus-index.js';
-import { completeIndex, planIndex } from '../corpus/index-cache.js';
+import { completeIndex, pagesToIndex, planIndex } from '../corpus/index-cache.js';
 import { loadCatalog } from '../template/catalog.js';
 import { loadManifest } from '../template/manifest.js';
 import { loadTemplate } from '../template/template.js';
@@ -82,8 +82,8 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   // Cross-file rules answer from this index, never from re-reading; with the cache, pages the git
   // index says are unchanged are not even read.
   const plan = options.cache ? planIndex(docsRoot, source.paths, (path) => source.blobIds?.get(path)) : undefined;
-  const texts = textsOf(plan?.stale ?? source.paths);
-  const indexed = await indexPages(texts, options.workers);
+  const texts = textsOf(plan?.toRead ?? source.paths);
+  const indexed = await indexPages(plan ? pagesToIndex(plan, texts) : texts, options.workers);
   const remembered = plan ? completeIndex(plan, texts, indexed) : undefined;
   const index: CorpusIndex = remembered?.index ?? { root: docsRoot, pages: new Map(source.paths.map((path) => [path, indexed.get(path)!])) };
   provideCorpusIndex(index);
