@@ -34,6 +34,14 @@ e2e('an anchor written only inside a code span is not a fragment', async () => {
   assert.equal(await ruleFindings(root, 'internal-links'), ['s3/DataDurability.md:7:46 internal-links link points to a missing anchor `#retention` in `this page`']);
 });
 
+e2e('an anchor a code fence left open swallowed is reported with the block to look at', async () => {
+  const root = withPages({ 's3/fenced.md': '# Fenced\n\n```\naws s3 ls\n```<a name="listing"></a>\n\n## Copying<a name="copying"></a>\n\n```\naws s3 cp\n```\n' });
+  append(root, 's3/DataDurability.md', '\nSee [copying](fenced.md#copying).\n');
+  assert.equal(await ruleFindings(root, 'internal-links'), [
+    's3/DataDurability.md:7:5 internal-links link points to a missing anchor `#copying` in `fenced.md`; it is written inside the code block that starts at line 3: is a code fence before it left open?',
+  ]);
+});
+
 e2e('the file-rename fix relinks escaped destinations and leaves code spans alone', async () => {
   const root = makeDocsTree(seedTree(), shippedConfig());
   append(root, 'kinesis-data-streams/server-side-encryption.md', '\nSee [compliance](akda\\-java\\-compliance.md#akda-java-compliance); the old file was `akda-java-compliance.md`.\n');

@@ -44,6 +44,11 @@ export interface IndexedPage {
   links: IndexedLink[];
   /** The page backslash-escapes prose punctuation (so fixes written into it do too). */
   escapesPunctuation: boolean;
+  /**
+   * Anchors and heading slugs written inside code blocks, with the line each block starts on: not
+   * fragments, but when a link wants one, an unclosed fence above it is the likely cause.
+   */
+  codeFragments: Map<string, number>;
   /** The URLs of `links`, when a page can give them without unpacking its links (see index-cache). */
   readonly linkUrls?: readonly string[];
 }
@@ -69,7 +74,8 @@ export function indexPage(path: string, text: string): IndexedPage {
 
 /** Indexes a page from its mdast (the remark-validate-links way: collect from the tree the rules see). */
 export function indexTree(path: string, text: string, tree: Root): IndexedPage {
-  const page: IndexedPage = { path, headings: [], fragments: new Set(), links: [], escapesPunctuation: pageStyleOf(text).escapesPunctuation };
+  const page: IndexedPage = { path, headings: [], fragments: new Set(), links: [], escapesPunctuation: pageStyleOf(text).escapesPunctuation, codeFragments: new Map() };
+  const codeSlugger = new GithubSlugger();
   const slugger = new GithubSlugger();
   visit(tree, (node) => {
     switch (node.type) {
@@ -81,6 +87,9 @@ export function indexTree(path: string, text: string, tree: Root): IndexedPage {
       }
       case 'html':
         for (const anchor of htmlAnchorsIn(node.value)) page.fragments.add(anchor);
+        break;
+      case 'code':
+        for (const fragment of fragmentsInCode(node.value, codeSlugger)) if (!page.codeFragments.has(fragment)) page.codeFragments.set(fragment, node.position?.start.line ?? 1);
         break;
       case 'link':
       case 'image':
@@ -118,6 +127,15 @@ const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 export function htmlAnchorsIn(html: string): string[] {
   if (!html.includes('<a')) return [];
   return [...html.replace(COMMENT, '').matchAll(ANCHOR)].map((match) => match[1]!);
+}
+
+const CODE_HEADING = /^ {0,3}#{1,6}[ \t]+(.*?)(?:<a\s[^>]*>(?:<\/a>)?)?[ \t#]*$/gm;
+
+/** What code that swallowed Markdown would have offered: `<a name>` anchors and ATX heading slugs. */
+function fragmentsInCode(code: string, slugger: GithubSlugger): string[] {
+  if (!code.includes('<a') && !code.includes('#')) return [];
+  const headings = [...code.matchAll(CODE_HEADING)].map((match) => slugger.slug(match[1]!.replace(/\\(.)/g, '$1').replace(/[*_`]/g, '')));
+  return [...htmlAnchorsIn(code), ...headings];
 }
 
 function emptyRoot(): Root {

@@ -16,7 +16,7 @@ import { cacheDirFor } from './cache-dir.js';
 import { indexPage, type CorpusIndex, type IndexedHeading, type IndexedLink, type IndexedPage } from './corpus-index.js';
 
 /** Bump when IndexedPage or the stored shape changes. */
-const INDEX_FORMAT = 6;
+const INDEX_FORMAT = 7;
 /** Entries a journal may hold before it is folded into the store (and at least this share of pages). */
 const JOURNAL_ENTRIES = 200;
 const JOURNAL_SHARE = 0.05;
@@ -33,6 +33,7 @@ type PackedDetails = [
   headings: [depth: number, text: string, slug: string, line: number, contentStart: number, contentEnd: number][],
   fragments: string[],
   links: [start: number, end: number, line: number][],
+  codeFragments: [fragment: string, line: number][],
 ];
 
 interface Store {
@@ -162,16 +163,20 @@ class StoredPage implements IndexedPage {
   get escapesPunctuation(): boolean {
     return this.details().escapesPunctuation;
   }
+  get codeFragments(): Map<string, number> {
+    return this.details().codeFragments;
+  }
 
   private details(): Omit<IndexedPage, 'path' | 'linkUrls'> {
     if (this.#details) return this.#details;
-    const [escapes, headings, fragments, links] = JSON.parse(this.line.slice(this.line.lastIndexOf('\t') + 1)) as PackedDetails;
+    const [escapes, headings, fragments, links, codeFragments] = JSON.parse(this.line.slice(this.line.lastIndexOf('\t') + 1)) as PackedDetails;
     const unpackedHeadings = headings.map(([depth, text, slug, line, contentStart, contentEnd]): IndexedHeading => ({ depth, text, slug, line, contentStart, contentEnd }));
     this.#details = {
       headings: unpackedHeadings,
       fragments: new Set(fragments),
       links: links.map(([start, end, line], i) => ({ url: this.linkUrls[i]!, start, end, line })),
       escapesPunctuation: escapes === 1,
+      codeFragments: new Map(codeFragments),
     };
     const h1 = unpackedHeadings.find((h) => h.depth === 1);
     if (h1) this.#details.h1 = h1;
@@ -186,7 +191,7 @@ class StoredPage implements IndexedPage {
 export function plainIndex(index: CorpusIndex): CorpusIndex {
   const pages = new Map<string, IndexedPage>();
   for (const [path, page] of index.pages) {
-    const plain: IndexedPage = { path, headings: page.headings, fragments: page.fragments, links: page.links, escapesPunctuation: page.escapesPunctuation };
+    const plain: IndexedPage = { path, headings: page.headings, fragments: page.fragments, links: page.links, escapesPunctuation: page.escapesPunctuation, codeFragments: page.codeFragments };
     if (page.h1) plain.h1 = page.h1;
     pages.set(path, plain);
   }
@@ -210,6 +215,7 @@ function packLine(rel: string, hash: string, page: IndexedPage): PageLine | unde
     page.headings.map((h) => [h.depth, h.text, h.slug, h.line, h.contentStart, h.contentEnd]),
     [...page.fragments],
     page.links.map((l) => [l.start, l.end, l.line]),
+    [...page.codeFragments],
   ];
   return [rel, hash, fingerprintOf(page), JSON.stringify(page.links.map((l) => l.url)), JSON.stringify(details)].join('\t');
 }
@@ -220,7 +226,7 @@ function packLine(rel: string, hash: string, page: IndexedPage): PageLine | unde
  */
 function fingerprintOf(page: IndexedPage): string {
   return createHash('sha1')
-    .update(`${page.h1?.text ?? ''}\0${[...page.fragments].sort().join(' ')}\0${page.links.map((l) => l.url).join('\n')}`)
+    .update(`${page.h1?.text ?? ''}\0${[...page.fragments].sort().join(' ')}\0${page.links.map((l) => l.url).join('\n')}\0${[...page.codeFragments].join(' ')}`)
     .digest('base64');
 }
 

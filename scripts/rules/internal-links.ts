@@ -56,7 +56,9 @@ export const linkAnalysis = oncePerTree((tree: Root, file: VFile): { findings: O
         report(`link fragment differs in case: expected \`${expected}\`, found \`#${fragment}\` (GitHub ignores the case, other sites do not)`, 'link-fragment-case', { expected, actual: `#${fragment}` });
       } else if (problem) {
         const variant = problem.variant ? `; the anchor is \`#${problem.variant}\`, and case matters` : '';
-        report(`link points to a missing anchor \`#${fragment}\` in \`${shown(indexed.path)}\`${variant}`);
+        const inCode = indexed.codeFragments.get(fragment);
+        const swallowed = inCode === undefined ? '' : `; it is written inside the code block that starts at line ${inCode}: is a code fence before it left open?`;
+        report(`link points to a missing anchor \`#${fragment}\` in \`${shown(indexed.path)}\`${variant}${swallowed}`);
       }
     };
     switch (target.kind) {
