@@ -20,7 +20,7 @@
 import type { Heading, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { spellerFor, type SpellingFinding } from '../spelling/speller.js';
+import { manifestWords, spellerFor, wordsOfNames, type SpellingFinding } from '../spelling/speller.js';
 import { serviceFromHeading } from '../template/bind.js';
 import { loadCatalog, topicsForService } from '../template/catalog.js';
 import type { OffsetFinding } from '../template/edit.js';
@@ -67,23 +67,22 @@ export function proseRanges(tree: Root): [number, number][] {
   return ranges;
 }
 
-/** The words of every name the page may use without listing it: manifest names and bound names. */
+/**
+ * The words of the names this page binds that the tree does not already know: the manifest's
+ * names are in the tree's word list, so most pages add none and share one cspell dictionary.
+ */
 function knownNames(tree: Root, file: VFile, page: DocsPage): string[] {
-  const names: (string | undefined)[] = [];
   const manifest = loadManifest(page.docsRoot);
-  for (const entry of Object.values(manifest)) names.push(entry.service, entry.short);
+  const names: (string | undefined)[] = [];
   if (page.isServicePage) {
     const bound = servicePageAnalysis(tree, file)?.bindings;
     names.push(bound?.service, bound?.short);
   } else if (page.service) {
     names.push(nameInTopicTitle(tree, String(file), page, manifest));
   }
-  const words = new Set<string>();
-  for (const name of names) for (const [word] of (name ?? '').matchAll(NAME_WORD)) if (/\p{L}/u.test(word)) words.add(word);
-  return [...words].sort();
+  const known = manifestWords(page.docsRoot);
+  return wordsOfNames(names).filter((word) => !known.has(word));
 }
-
-const NAME_WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
 
 /** The service name a topic page's H1 gives where a catalog title has `{{service}}` or `{{short}}`. */
 function nameInTopicTitle(tree: Root, source: string, page: DocsPage, manifest: ReturnType<typeof loadManifest>): string | undefined {

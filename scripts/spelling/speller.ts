@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirFor } from '../corpus/cache-dir.js';
+import { loadManifest, manifestPath } from '../template/manifest.js';
 import { TEMPLATE_DIR } from '../template/template.js';
 import type { CspellSession, SpellingIssue, SpellingSources } from './cspell-session.js';
 
@@ -202,11 +203,13 @@ export function spellerFor(docsRoot: string): Speller {
   const configPath = findConfig(docsRoot);
   const wordsPath = join(docsRoot, TEMPLATE_DIR, WORDS_FILE);
   const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0cspell-lib ${cspellVersion()}\0${codeStamp()}\0`);
-  for (const path of [configPath, ...(configPath ? dictionaryFilesOf(configPath) : []), wordsPath]) {
+  for (const path of [configPath, ...(configPath ? dictionaryFilesOf(configPath) : []), wordsPath, manifestPath(docsRoot)]) {
     if (path && existsSync(path)) hash.update(`${path}\0`).update(readFileSync(path));
   }
   const key = hash.digest('hex');
-  const sources = (): SpellingSources => ({ configPath, words: existsSync(wordsPath) ? readWords(wordsPath) : [] });
+  // The manifest's names are known on every page: one word list for the tree, not one per page
+  // (cspell builds a dictionary for every distinct list it is given).
+  const sources = (): SpellingSources => ({ configPath, words: [...(existsSync(wordsPath) ? readWords(wordsPath) : []), ...manifestWords(docsRoot)] });
   const speller = new Speller(docsRoot, sources, join(cacheDirFor(docsRoot), `spelling-${key.slice(0, 16)}.json`), key);
   spellers.set(docsRoot, speller);
   if (!saveOnExit) {
@@ -214,6 +217,27 @@ export function spellerFor(docsRoot: string): Speller {
     process.on('exit', saveSpellingCaches);
   }
   return speller;
+}
+
+const NAME_WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** The words of names (service names and the like), as cspell would be told them. */
+export function wordsOfNames(names: Iterable<string | undefined>): string[] {
+  const words = new Set<string>();
+  for (const name of names) for (const [word] of (name ?? '').matchAll(NAME_WORD)) if (/\p{L}/u.test(word)) words.add(word);
+  return [...words].sort();
+}
+
+const manifestWordSets = new Map<string, ReadonlySet<string>>();
+
+/** The words of every name the tree's services manifest pins. */
+export function manifestWords(docsRoot: string): ReadonlySet<string> {
+  let words = manifestWordSets.get(docsRoot);
+  if (!words) {
+    words = new Set(wordsOfNames(Object.values(loadManifest(docsRoot)).flatMap((entry) => [entry.service, entry.short])));
+    manifestWordSets.set(docsRoot, words);
+  }
+  return words;
 }
 
 /** Saves every speller's new answers (worker threads call this before they finish). */
