@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isMarkdownFile } from '../corpus/docs-files.js';
 import { benchAudit } from '../links/bench-audit.js';
 import { TEMPLATE_DIR } from '../template/template.js';
 import { generateCorpus, type CorpusStats } from './generate-corpus.js';
@@ -70,7 +71,7 @@ function realCorpus(dirs: readonly string[], target: string): Corpus {
       const pages = readdirSync(folder, { withFileTypes: true });
       // The top folder's own pages (a README beside the guides) count only when it has no subfolders.
       const top = folder === dir && pages.some((entry) => entry.isDirectory());
-      const md = top ? [] : pages.filter((entry) => entry.isFile() && entry.name.endsWith('.md'));
+      const md = top ? [] : pages.filter((entry) => entry.isFile() && isMarkdownFile(entry.name));
       if (md.length > 0) {
         const service = join(target, (relative(dir, folder) || basename(dir)).replaceAll('/', '-').replace(/-doc_source$/, ''));
         mkdirSync(service, { recursive: true });

@@ -55,7 +55,7 @@ function toFinding({ offset, word, flagged, suggestions }: SpellingFinding): Off
 }
 
 /** Source ranges of the page's prose: its `text` nodes, except autolinks (their text is the URL). */
-export function proseRanges(tree: Root): [number, number][] {
+function proseRanges(tree: Root): [number, number][] {
   const ranges: [number, number][] = [];
   visit(tree, 'text', (node, _index, parent) => {
     const start = node.position?.start.offset;

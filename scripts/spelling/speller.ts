@@ -228,14 +228,15 @@ export function wordsOfNames(names: Iterable<string | undefined>): string[] {
   return [...words].sort();
 }
 
-const manifestWordSets = new Map<string, ReadonlySet<string>>();
+const manifestWordSets = new WeakMap<object, ReadonlySet<string>>();
 
-/** The words of every name the tree's services manifest pins. */
+/** The words of every name the tree's services manifest pins (worked out again when it changes). */
 export function manifestWords(docsRoot: string): ReadonlySet<string> {
-  let words = manifestWordSets.get(docsRoot);
+  const manifest = loadManifest(docsRoot);
+  let words = manifestWordSets.get(manifest);
   if (!words) {
-    words = new Set(wordsOfNames(Object.values(loadManifest(docsRoot)).flatMap((entry) => [entry.service, entry.short])));
-    manifestWordSets.set(docsRoot, words);
+    words = new Set(wordsOfNames(Object.values(manifest).flatMap((entry) => [entry.service, entry.short])));
+    manifestWordSets.set(manifest, words);
   }
   return words;
 }
