@@ -29,6 +29,10 @@ export interface IndexedHeading {
 export interface IndexedLink {
   /** As mdast gives it: escapes and character references decoded. */
   url: string;
+  kind: 'link' | 'image' | 'definition';
+  /** Source range of the whole link, image or definition. */
+  nodeStart: number;
+  nodeEnd: number;
   /** Source range of the destination as written (inside `<…>` when so written). */
   start: number;
   end: number;
@@ -114,10 +118,11 @@ function linkOf(node: Link | Image | Definition, source: string): IndexedLink {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? 0;
   const line = node.position?.start.line ?? 1;
-  if (node.data?.destination) return { url: node.url, ...node.data.destination, line };
+  const link = { url: node.url, kind: node.type, nodeStart: start, nodeEnd: end, line };
+  if (node.data?.destination) return { ...link, ...node.data.destination };
   // An autolink (`<https://…>`) is its own destination; `[a]()` has an empty one before the `)`.
-  if (source[start] === '<') return { url: node.url, start: start + 1, end: end - 1, line };
-  return { url: node.url, start: Math.max(0, end - 1), end: Math.max(0, end - 1), line };
+  if (source[start] === '<') return { ...link, start: start + 1, end: end - 1 };
+  return { ...link, start: Math.max(0, end - 1), end: Math.max(0, end - 1) };
 }
 
 const ANCHOR = /<a\s+(?:[^>]*?\s)?(?:name|id)\s*=\s*["']([^"']+)["'][^>]*>/gi;
@@ -168,6 +173,26 @@ const DISK_INDEX_TTL_MS = 2000;
 /** Hands the engine's index (built from the texts it read) to the rules of this run. */
 export function provideCorpusIndex(index: CorpusIndex): void {
   provided.set(index.root, index);
+}
+
+/**
+ * Marks a docs root's index as not built yet: the rules that run before it is complete read only
+ * their own page, and a rule that reads the index then is a bug to be told of, not a silent scan
+ * of the disk.
+ */
+export function withholdCorpusIndex(root: string): () => void {
+  const key = resolve(root);
+  const before = provided.get(key);
+  const missing = (): never => {
+    throw new Error('the corpus index is not complete yet: a rule that reads it must be one of the corpus rules');
+  };
+  provided.set(key, {
+    root: key,
+    get pages(): never {
+      return missing();
+    },
+  });
+  return () => (before ? provided.set(key, before) : provided.delete(key));
 }
 
 /** The index a rule should use for a docs root: the engine's, or one built from disk. */

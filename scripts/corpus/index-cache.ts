@@ -16,7 +16,7 @@ import { cacheDirFor } from './cache-dir.js';
 import { indexPage, type CorpusIndex, type IndexedHeading, type IndexedLink, type IndexedPage } from './corpus-index.js';
 
 /** Bump when IndexedPage or the stored shape changes. */
-const INDEX_FORMAT = 7;
+const INDEX_FORMAT = 8;
 /** Entries a journal may hold before it is folded into the store (and at least this share of pages). */
 const JOURNAL_ENTRIES = 200;
 const JOURNAL_SHARE = 0.05;
@@ -28,11 +28,13 @@ const JOURNAL_SHARE = 0.05;
  */
 type PageLine = string;
 
+const LINK_KINDS = ['link', 'image', 'definition'] as const;
+
 type PackedDetails = [
   escapesPunctuation: 0 | 1,
   headings: [depth: number, text: string, slug: string, line: number, contentStart: number, contentEnd: number][],
   fragments: string[],
-  links: [start: number, end: number, line: number][],
+  links: [start: number, end: number, line: number, kind: 0 | 1 | 2, nodeStart: number, nodeEnd: number][],
   codeFragments: [fragment: string, line: number][],
 ];
 
@@ -174,7 +176,7 @@ class StoredPage implements IndexedPage {
     this.#details = {
       headings: unpackedHeadings,
       fragments: new Set(fragments),
-      links: links.map(([start, end, line], i) => ({ url: this.linkUrls[i]!, start, end, line })),
+      links: links.map(([start, end, line, kind, nodeStart, nodeEnd], i) => ({ url: this.linkUrls[i]!, kind: LINK_KINDS[kind], start, end, line, nodeStart, nodeEnd })),
       escapesPunctuation: escapes === 1,
       codeFragments: new Map(codeFragments),
     };
@@ -185,7 +187,7 @@ class StoredPage implements IndexedPage {
 }
 
 /**
- * A plain copy of an index (for worker threads: a structured clone keeps data, not the getters of
+ * A plain copy of an index (what a structured clone would keep: data, not the getters of
  * pages read back from the store).
  */
 export function plainIndex(index: CorpusIndex): CorpusIndex {
@@ -214,7 +216,7 @@ function packLine(rel: string, hash: string, page: IndexedPage): PageLine | unde
     page.escapesPunctuation ? 1 : 0,
     page.headings.map((h) => [h.depth, h.text, h.slug, h.line, h.contentStart, h.contentEnd]),
     [...page.fragments],
-    page.links.map((l) => [l.start, l.end, l.line]),
+    page.links.map((l) => [l.start, l.end, l.line, LINK_KINDS.indexOf(l.kind) as 0 | 1 | 2, l.nodeStart, l.nodeEnd]),
     [...page.codeFragments],
   ];
   return [rel, hash, fingerprintOf(page), JSON.stringify(page.links.map((l) => l.url)), JSON.stringify(details)].join('\t');

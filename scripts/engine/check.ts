@@ -4,7 +4,7 @@
  */
 import { resolve, relative } from 'node:path';
 import { VFile } from 'vfile';
-import { indexPage, provideCorpusIndex, type CorpusIndex, type IndexedPage } from '../corpus/corpus-index.js';
+import { provideCorpusIndex, withholdCorpusIndex, type CorpusIndex } from '../corpus/corpus-index.js';
 import { completeIndex, pagesToIndex, planIndex } from '../corpus/index-cache.js';
 import { loadCatalog } from '../template/catalog.js';
 import { loadManifest } from '../template/manifest.js';
@@ -12,7 +12,9 @@ import { loadTemplate } from '../template/template.js';
 import { realpathSync } from 'node:fs';
 import { gitIndexSource, workingTreeSource } from '../corpus/corpus-source.js';
 import { FindingsCache } from './findings-cache.js';
-import { indexInWorkers, lintInWorkers, workerCount } from './lint-parallel.js';
+import { passInWorkers, workerCount } from './lint-parallel.js';
+import type { PageToPass, PassedPage } from './page-pass.js';
+import { restoreMessages } from './serialized-file.js';
 import { pagesToCheck } from './scope.js';
 import { inShard, type Shard } from './shard.js';
 import { findingsOf, type Finding } from './finding.js';
@@ -80,10 +82,19 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
     return new Map(paths.map((path) => [path, read.get(path)?.page?.text ?? '']));
   };
   // Cross-file rules answer from this index, never from re-reading; with the cache, pages the git
-  // index says are unchanged are not even read.
+  // index says are unchanged are not even read. Each page is parsed once: the pages parsed for the
+  // index are checked by the page rules on the same tree when this run will report on them.
   const plan = options.cache ? planIndex(docsRoot, source.paths, (path) => source.blobIds?.get(path)) : undefined;
   const texts = textsOf(plan?.toRead ?? source.paths);
-  const indexed = await indexPages(plan ? pagesToIndex(plan, texts) : texts, options.workers);
+  const changed = options.changed ? new Set(options.changed) : undefined;
+  const reportsOn = (path: string): boolean => (!changed || changed.has(path)) && (!options.shard || inShard(path, docsRoot, options.shard));
+  const toIndex = plan ? pagesToIndex(plan, texts) : texts;
+  const passed = await passPages(
+    [...toIndex].map(([path, text]) => ({ path, display: read.get(path)?.file.path ?? path, text, index: true, lint: reportsOn(path) && read.get(path)?.page !== undefined })),
+    docsRoot,
+    options,
+  );
+  const indexed = new Map([...passed].map(([path, result]) => [path, result.indexed!]));
   const remembered = plan ? completeIndex(plan, texts, indexed) : undefined;
   const index: CorpusIndex = remembered?.index ?? { root: docsRoot, pages: new Map(source.paths.map((path) => [path, indexed.get(path)!])) };
   provideCorpusIndex(index);
@@ -98,25 +109,42 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
     if (!scope) files.push({ path, file });
   }
   const cache = remembered ? FindingsCache.open(docsRoot, remembered.digest) : undefined;
-  const todo = files.flatMap(({ path, file, page }) => (page && !cache?.restore(path, page.text, file) ? [{ path, file, text: page.text }] : []));
-  const workers = workerCount(todo.length, options.workers);
-  if (workers > 0) {
-    await lintInWorkers(todo, index, options.cwd, workers);
-  } else if (todo.length > 0) {
-    // The rules load on first need: a run served from the cache never pays for them.
-    const { lintFile } = await import('./processor.js');
-    for (const { file } of todo) await lintFile(file);
+  const todo = files.filter(({ path, file, page }) => page && (passed.get(path)?.messages || !cache?.restore(path, page.text, file)));
+  // Pages to check that were not parsed for the index (unchanged, but the corpus changed): the page rules now.
+  const unlinted = todo.filter(({ path }) => !passed.get(path)?.messages);
+  const late = await passPages(unlinted.map(({ path, file, page }) => ({ path, display: file.path, text: page!.text, index: false, lint: true })), docsRoot, options);
+  for (const [path, result] of late) passed.set(path, result);
+  if (todo.length > 0) {
+    const { lintWithCorpusRules } = await import('./processor.js');
+    for (const { path, file } of todo) {
+      const result = passed.get(path)!;
+      restoreMessages(file, result.messages!);
+      if (result.checkable) await lintWithCorpusRules(file, index.pages.get(path)!, result.tree);
+    }
   }
-  for (const { path, file, text } of todo) cache?.store(path, text, file);
+  for (const { path, file, page } of todo) cache?.store(path, page!.text, file);
   cache?.save();
   const linted = todo.length;
   const cached = files.filter((f) => f.page).length - linted;
   return { files, findings: findingsOf(files.map((f) => f.file)), linted, cached };
 }
 
-/** Index entries of pages (path -> text): in worker threads when there are many to parse. */
-async function indexPages(texts: ReadonlyMap<string, string>, requestedWorkers: number | undefined): Promise<Map<string, IndexedPage>> {
-  const workers = workerCount(texts.size, requestedWorkers);
-  if (workers > 0) return indexInWorkers(texts, workers);
-  return new Map([...texts].map(([path, text]) => [path, indexPage(path, text)]));
+/** Passes pages (see page-pass.ts): in worker threads when there are many to parse. */
+async function passPages(pages: readonly PageToPass[], docsRoot: string, options: CheckOptions): Promise<Map<string, PassedPage>> {
+  if (pages.length === 0) return new Map();
+  const workers = workerCount(pages.length, options.workers);
+  if (workers > 0) {
+    const results = await passInWorkers(pages, docsRoot, options.cwd, workers);
+    return new Map(pages.map((page, i) => [page.path, results[i]!]));
+  }
+  // The rules load on first need: a run served from the cache never pays for them.
+  const { passPage } = await import('./page-pass.js');
+  const results = new Map<string, PassedPage>();
+  const restore = withholdCorpusIndex(docsRoot);
+  try {
+    for (const page of pages) results.set(page.path, await passPage(page, options.cwd));
+  } finally {
+    restore();
+  }
+  return results;
 }

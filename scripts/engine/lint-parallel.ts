@@ -1,25 +1,15 @@
 /**
  * Spreads a large run over the machine's cores: pages are dealt to worker threads in balanced
- * shares (by size), each worker indexes or lints its share, and the results come back to the main
+ * shares (by size), each worker parses, indexes and checks its share, and the results come back to the main
  * thread in the same order a single thread would produce them.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { VFile } from 'vfile';
-import type { CorpusIndex, IndexedPage } from '../corpus/corpus-index.js';
-import { plainIndex } from '../corpus/index-cache.js';
-import { restoreMessages, type SerializedFile } from './serialized-file.js';
-import type { IndexWorkerInput } from './index-worker.js';
-import type { WorkerInput } from './lint-worker.js';
+import type { PageToPass, PassedPage } from './page-pass.js';
+import type { PageWorkerInput } from './page-worker.js';
 
 /** Below this many pages, starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 300;
-
-export interface ParallelPage {
-  path: string;
-  file: VFile;
-  text: string;
-}
 
 /** How many workers a run of `pages` pages should use (0: lint on the main thread). */
 export function workerCount(pages: number, requested?: number): number {
@@ -53,30 +43,16 @@ function runWorker<T>(name: string, workerData: unknown): Promise<T> {
   });
 }
 
-/** Indexes pages (path -> text) in `workers` threads: parsing is most of a cold run's index cost. */
-export async function indexInWorkers(texts: ReadonlyMap<string, string>, workers: number): Promise<Map<string, IndexedPage>> {
-  const shares = balancedShares([...texts].map(([path, text]) => ({ path, text })), workers);
-  const indexed = new Map<string, IndexedPage>();
-  await Promise.all(
-    shares.map(async (share) => {
-      if (share.length === 0) return;
-      const input: IndexWorkerInput = { pages: share };
-      const pages = await runWorker<IndexedPage[]>('index-worker', input);
-      pages.forEach((page) => indexed.set(page.path, page));
-    }),
-  );
-  return indexed;
-}
-
-/** Lints pages in `workers` threads; each file receives its messages. */
-export async function lintInWorkers(pages: readonly ParallelPage[], index: CorpusIndex, cwd: string, workers: number): Promise<void> {
-  const plain = plainIndex(index);
+/** Passes pages (see page-pass.ts) in `workers` threads; results in the order of `pages`. */
+export async function passInWorkers(pages: readonly PageToPass[], docsRoot: string, cwd: string, workers: number): Promise<PassedPage[]> {
+  const results = new Map<PageToPass, PassedPage>();
   await Promise.all(
     balancedShares(pages, workers).map(async (share) => {
       if (share.length === 0) return;
-      const input: WorkerInput = { index: plain, cwd, pages: share.map((p) => ({ path: p.path, display: p.file.path, text: p.text })) };
-      const results = await runWorker<SerializedFile[]>('lint-worker', input);
-      share.forEach((page, i) => restoreMessages(page.file, results[i]!));
+      const input: PageWorkerInput = { docsRoot, cwd, pages: share };
+      const passed = await runWorker<PassedPage[]>('page-worker', input);
+      share.forEach((page, i) => results.set(page, passed[i]!));
     }),
   );
+  return pages.map((page) => results.get(page)!);
 }

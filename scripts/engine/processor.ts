@@ -1,12 +1,24 @@
-/** The unified processor every check runs through: remark's parser and our preset of rules. */
+/**
+ * The unified processors every check runs through: remark's parser and our preset of rules. A
+ * large run parses each page once: the page rules run on that tree while the corpus index is
+ * collected from it, and the corpus rules run once the index is complete, on a tree rebuilt from
+ * the page's index entry (its links) unless the page is a service page, whose parsed tree is kept.
+ */
+import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Preset } from 'unified';
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import type { IndexedPage } from '../corpus/corpus-index.js';
 import { remarkDocsSyntax } from '../corpus/markdown.js';
 import { beyondLimits } from '../corpus/parse-limits.js';
-import preset from '../rules/preset.js';
+import { docsPageOf } from '../rules/docs-page.js';
+import preset, { corpusRulesPreset, pageRulesPreset, ruleRank } from '../rules/preset.js';
 
-const processor = unified().use(remarkParse).use(remarkDocsSyntax).use(preset).freeze();
+const processorOf = (rules: Preset) => unified().use(remarkParse).use(remarkDocsSyntax).use(rules).freeze();
+const everyRule = processorOf(preset);
+const pageRules = processorOf(pageRulesPreset);
+const corpusRules = processorOf(corpusRulesPreset);
 
 /**
  * Parses a file once and runs every rule on that one tree; messages land on the file. A page the
@@ -14,14 +26,63 @@ const processor = unified().use(remarkParse).use(remarkDocsSyntax).use(preset).f
  * that page, never a crash of the run.
  */
 export async function lintFile(file: VFile): Promise<void> {
+  await guarded(file, async () => {
+    await everyRule.run(everyRule.parse(file), file);
+  });
+}
+
+/**
+ * The first half of a split run: parses the page and runs the rules that read only the page.
+ * Returns the tree (for the corpus index), or undefined when the page could not be checked (its
+ * finding says why, and the corpus rules are not run on it).
+ */
+export async function lintWithPageRules(file: VFile): Promise<Root | undefined> {
+  let parsed: Root | undefined;
+  await guarded(file, async () => {
+    const tree = pageRules.parse(file);
+    await pageRules.run(tree, file);
+    parsed = tree;
+  });
+  return parsed;
+}
+
+/**
+ * The second half: the rules that read the corpus index, with the page's messages then put in the
+ * order one run of every rule gives. Only service pages need their whole tree (the Topics list and
+ * the template); any other page's links are all these rules look at, and its index entry has them.
+ */
+export async function lintWithCorpusRules(file: VFile, indexed: IndexedPage, parsed?: Root): Promise<void> {
+  await guarded(file, async () => {
+    const tree = parsed ?? (docsPageOf(file)?.isServicePage ? corpusRules.parse(file) : linksTree(file, indexed));
+    await corpusRules.run(tree, file);
+  });
+  const rank = (origin: string): number => ruleRank.get(origin) ?? -1;
+  file.messages.sort((a, b) => rank(`${a.source}:${a.ruleId}`) - rank(`${b.source}:${b.ruleId}`));
+}
+
+/** A tree of just the page's links, images and definitions, where the parser found them. */
+function linksTree(file: VFile, indexed: IndexedPage): Root {
+  const place = location(file);
+  const positionOf = (start: number, end: number) => ({ start: place.toPoint(start) ?? { line: 1, column: 1, offset: start }, end: place.toPoint(end) ?? { line: 1, column: 1, offset: end } });
+  return {
+    type: 'root',
+    children: indexed.links.map((link) => {
+      const position = positionOf(link.nodeStart, link.nodeEnd);
+      if (link.kind === 'definition') return { type: 'definition', identifier: '', label: '', url: link.url, position };
+      if (link.kind === 'image') return { type: 'paragraph', children: [{ type: 'image', url: link.url, alt: '', position }] };
+      return { type: 'paragraph', children: [{ type: 'link', url: link.url, children: [], position }] };
+    }),
+  };
+}
+
+async function guarded(file: VFile, check: () => Promise<void>): Promise<void> {
   const tooMuch = beyondLimits(String(file));
   if (tooMuch) {
     fail(file, tooMuch);
     return;
   }
   try {
-    const tree = processor.parse(file);
-    await processor.run(tree, file);
+    await check();
   } catch (error) {
     const reason = error instanceof RangeError ? 'the page nests too deeply to check' : (error as Error).message;
     fail(file, `could not check this page: ${reason}`);

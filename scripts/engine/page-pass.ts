@@ -1,0 +1,41 @@
+/**
+ * One page's share of a split run, in whichever thread it runs: the page parsed once, its index
+ * entry collected from that tree, and (when the page is to be checked) the page rules run on it.
+ */
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import { indexPage, indexTree, type IndexedPage } from '../corpus/corpus-index.js';
+import { docsPageOf } from '../rules/docs-page.js';
+import { lintWithPageRules } from './processor.js';
+import { serializeMessages, type SerializedFile } from './serialized-file.js';
+
+export interface PageToPass {
+  path: string;
+  /** The path reports show (relative to `cwd`). */
+  display: string;
+  text: string;
+  /** Collect the page's index entry. */
+  index: boolean;
+  /** Run the page rules. */
+  lint: boolean;
+}
+
+export interface PassedPage {
+  indexed?: IndexedPage;
+  /** The page rules' messages. */
+  messages?: SerializedFile;
+  /** False when the page could not be checked: the corpus rules are not run on it. */
+  checkable: boolean;
+  /** A service page's tree, which the corpus rules read whole (any other page's links are in its index entry). */
+  tree?: Root;
+}
+
+export async function passPage(page: PageToPass, cwd: string): Promise<PassedPage> {
+  if (!page.lint) return { indexed: indexPage(page.path, page.text), checkable: true };
+  const file = new VFile({ path: page.display, cwd, value: page.text });
+  const tree = await lintWithPageRules(file);
+  const passed: PassedPage = { messages: serializeMessages(file), checkable: tree !== undefined };
+  if (page.index) passed.indexed = tree ? indexTree(page.path, page.text, tree) : indexPage(page.path, page.text);
+  if (tree && docsPageOf(file)?.isServicePage) passed.tree = tree;
+  return passed;
+}
