@@ -52,7 +52,8 @@ export async function lintWithPageRules(file: VFile): Promise<Root | undefined> 
  * the template); any other page's links are all these rules look at, and its index entry has them.
  */
 export async function lintWithCorpusRules(file: VFile, indexed: IndexedPage, parsed?: Root): Promise<void> {
-  await guarded(file, async () => {
+  // The page passed the size limits before its page rules ran.
+  await caught(file, async () => {
     const tree = parsed ?? (docsPageOf(file)?.isServicePage ? corpusRules.parse(file) : linksTree(file, indexed));
     await corpusRules.run(tree, file);
   });
@@ -81,6 +82,10 @@ async function guarded(file: VFile, check: () => Promise<void>): Promise<void> {
     fail(file, tooMuch);
     return;
   }
+  await caught(file, check);
+}
+
+async function caught(file: VFile, check: () => Promise<void>): Promise<void> {
   try {
     await check();
   } catch (error) {
