@@ -13,9 +13,9 @@
  * (comments still carry directives), link and image URLs, autolinks, image alt text, front matter.
  *
  * found: `Kinesis Data Streams recieves records`
- *   -> unknown word `recieves`; did you mean `receives`, `relieves`, `receive`? (add it to _template/words.txt if it is right)
+ *   -> unknown word `recieves`; did you mean `receives`, `relieves`? (add it to _template/words.txt if it is right)
  * found: `<!-- cspell:ignore frobnicate -->` ... `we frobnicate`   -> nothing
- * found: `the CRENDETIAL is rotated`   -> unknown word `CRENDETIAL`; did you mean `CREDENTIAL`, ...
+ * found: `the CRENDETIAL is rotated`   -> unknown word `CRENDETIAL`; did you mean `CREDENTIAL`?
  */
 import type { Heading, Root } from 'mdast';
 import { visit } from 'unist-util-visit';

@@ -18,14 +18,7 @@ export const WORDS_FILE = 'words.txt';
 const CONFIG_NAMES = ['cspell.json', '.cspell.json', 'cspell.config.json'];
 
 /** Bump when the cached shape or the way verdicts are computed changes. */
-const CACHE_FORMAT = 3;
-
-/**
- * Suggestions are searched for at most this many new words per process (or worker thread): each
- * costs about 0.1 s, so a first run over a large corpus spends at most ~40 s of CPU on them. Words
- * past the cap are reported without suggestions and get them in a later run.
- */
-export const MAX_NEW_SUGGESTIONS = 400;
+const CACHE_FORMAT = 4;
 
 /** Pages remembered per configuration; the least recently used are dropped past this. */
 const MAX_PAGES = 20_000;
@@ -66,8 +59,7 @@ export class Speller {
   private session?: Promise<CspellSession>;
   private readonly pages = new Map<string, CachedPage>();
   private readonly suggestions = new Map<string, string[]>();
-  private readonly pending = new Map<string, Promise<string[] | undefined>>();
-  private newSuggestions = 0;
+  private readonly pending = new Map<string, Promise<string[]>>();
   private run = 0;
   private dirty = false;
 
@@ -96,7 +88,7 @@ export class Speller {
       this.dirty = true;
     }
     const issues = cached.issues ?? [];
-    const general = new Map<string, string[] | undefined>();
+    const general = new Map<string, string[]>();
     // A forbidden word gets only the corrections its configuration names (`bad->good`).
     for (const [, word, flagged] of issues) if (!flagged && !general.has(word)) general.set(word, await this.suggestionsFor(word));
     return issues.map(([offset, word, flagged, preferred]) => ({
@@ -129,14 +121,15 @@ export class Speller {
     }
   }
 
-  /** A word's suggestions: remembered, searched (each distinct word once per process), or none past the cap. */
-  private suggestionsFor(word: string): Promise<string[] | undefined> {
+  /**
+   * A word's suggestions: remembered, or searched once per process. Every reported word gets them
+   * (a search within one edit costs milliseconds), so they never depend on the run.
+   */
+  private suggestionsFor(word: string): Promise<string[]> {
     const known = this.suggestions.get(word);
     if (known) return Promise.resolve(known);
     let pending = this.pending.get(word);
     if (!pending) {
-      if (this.newSuggestions >= MAX_NEW_SUGGESTIONS) return Promise.resolve(undefined);
-      this.newSuggestions += 1;
       pending = this.openSession().then(async (session) => {
         const found = await session.suggest(word);
         this.suggestions.set(word, found);
