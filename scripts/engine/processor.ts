@@ -6,26 +6,35 @@
  */
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
-import { unified, type Preset } from 'unified';
+import { unified, type Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { IndexedPage } from '../corpus/corpus-index.js';
 import { remarkDocsSyntax } from '../corpus/markdown.js';
 import { beyondLimits } from '../corpus/parse-limits.js';
 import { docsPageOf } from '../rules/docs-page.js';
-import preset, { corpusRulesPreset, pageRulesPreset, ruleRank } from '../rules/preset.js';
+import { presetFor, ruleRank, type Reads, type RuleSettings } from '../rules/preset.js';
 
-const processorOf = (rules: Preset) => unified().use(remarkParse).use(remarkDocsSyntax).use(rules).freeze();
-const everyRule = processorOf(preset);
-const pageRules = processorOf(pageRulesPreset);
-const corpusRules = processorOf(corpusRulesPreset);
+const processors = new Map<string, Processor<Root, Root, Root>>();
+
+/** The parser and the configured rules (all, or those that read the page or the corpus), built once per setting. */
+function processorFor(settings: RuleSettings, reads?: Reads): Processor<Root, Root, Root> {
+  const key = `${reads ?? 'all'}\0${JSON.stringify(settings)}`;
+  let processor = processors.get(key);
+  if (!processor) {
+    processor = unified().use(remarkParse).use(remarkDocsSyntax).use(presetFor(settings, reads)).freeze() as unknown as Processor<Root, Root, Root>;
+    processors.set(key, processor);
+  }
+  return processor;
+}
 
 /**
  * Parses a file once and runs every rule on that one tree; messages land on the file. A page the
  * parser or a rule cannot cope with (say, thousands of nesting levels) becomes an error finding on
  * that page, never a crash of the run.
  */
-export async function lintFile(file: VFile): Promise<void> {
+export async function lintFile(file: VFile, settings: RuleSettings = {}): Promise<void> {
+  const everyRule = processorFor(settings);
   await guarded(file, async () => {
     await everyRule.run(everyRule.parse(file), file);
   });
@@ -36,7 +45,8 @@ export async function lintFile(file: VFile): Promise<void> {
  * Returns the tree (for the corpus index), or undefined when the page could not be checked (its
  * finding says why, and the corpus rules are not run on it).
  */
-export async function lintWithPageRules(file: VFile): Promise<Root | undefined> {
+export async function lintWithPageRules(file: VFile, settings: RuleSettings = {}): Promise<Root | undefined> {
+  const pageRules = processorFor(settings, 'page');
   let parsed: Root | undefined;
   await guarded(file, async () => {
     const tree = pageRules.parse(file);
@@ -51,7 +61,8 @@ export async function lintWithPageRules(file: VFile): Promise<Root | undefined> 
  * order one run of every rule gives. Only service pages need their whole tree (the Topics list and
  * the template); any other page's links are all these rules look at, and its index entry has them.
  */
-export async function lintWithCorpusRules(file: VFile, indexed: IndexedPage, parsed?: Root): Promise<void> {
+export async function lintWithCorpusRules(file: VFile, indexed: IndexedPage, parsed?: Root, settings: RuleSettings = {}): Promise<void> {
+  const corpusRules = processorFor(settings, 'corpus');
   // The page passed the size limits before its page rules ran.
   await caught(file, async () => {
     const tree = parsed ?? (docsPageOf(file)?.isServicePage ? corpusRules.parse(file) : linksTree(file, indexed));

@@ -34,54 +34,87 @@ import topicLinks from './topic-links.js';
 import topicTitles from './topic-titles.js';
 
 /** What a rule reads: its own page only, or the corpus index too (other pages' titles and links). */
-type Reads = 'page' | 'corpus';
+export type Reads = 'page' | 'corpus';
 
-const rules: [rule: Plugin<never[], Root>, options: unknown, reads: Reads][] = [
-  // Spelling is the one rule that waits (for cspell's dictionaries): first, before any error is
-  // on the page (see .remarkrc.mjs for why that matters to remark).
-  [spelling, ['error'], 'page'],
-  [templateHeading, ['error'], 'page'],
-  [templateBlocks, ['error'], 'page'],
-  [templateWording, ['error'], 'page'],
-  [templateName, ['error'], 'page'],
-  [topicLinks, ['error'], 'corpus'],
-  [topicTitles, ['error'], 'corpus'],
-  [topicCatalog, ['error'], 'corpus'],
-  [orphanPages, ['error'], 'corpus'],
-  [foreignFileName, ['error'], 'corpus'],
-  [internalLinks, ['error'], 'corpus'],
-  [linkFragmentCase, ['warn'], 'corpus'],
-  [todoPlaceholder, ['error'], 'page'],
-  // Style: a small preset the template itself passes; the first two are fixable.
-  [finalNewline, ['error'], 'page'],
-  [trailingSpaces, ['error'], 'page'],
-  [unorderedListMarkerStyle, ['error', 'consistent'], 'page'],
-  [headingStyle, ['error', 'atx'], 'page'],
-  [emphasisMarker, ['error', 'consistent'], 'page'],
-  [strongMarker, ['error', 'consistent'], 'page'],
-  [hardBreakSpaces, ['error'], 'page'],
-  [listItemBulletIndent, ['error'], 'page'],
-  [noHeadingContentIndent, ['error'], 'page'],
-  [noMultipleToplevelHeadings, ['error'], 'page'],
-  [noConsecutiveBlankLines, ['error'], 'page'],
-  [noUndefinedReferences, ['error'], 'page'],
-  [noUnusedDefinitions, ['error'], 'page'],
-  [noDuplicateDefinitions, ['error'], 'page'],
-  [noEmptyUrl, ['error'], 'page'],
-];
+/** How a team sets one rule in its configuration: a severity, or a severity and the rule's options. */
+export type RuleSetting = RuleSeverity | [RuleSeverity, unknown];
+export type RuleSeverity = 'off' | 'warn' | 'error';
+/** Rule id (`trailing-spaces`) -> its setting. */
+export type RuleSettings = Readonly<Record<string, RuleSetting>>;
 
-const presetOf = (reads?: Reads): Preset => ({ plugins: rules.filter(([, , r]) => !reads || r === reads).map(([rule, options]) => [rule, options] as PluggableList[number]) });
+/** One rule of the preset: its id as findings carry it, its defaults, and what it reads. */
+export interface RuleEntry {
+  id: string;
+  plugin: Plugin<never[], Root>;
+  severity: Exclude<RuleSeverity, 'off'>;
+  options?: unknown;
+  reads: Reads;
+}
+
+const entry = (plugin: Plugin<never[], Root>, severity: RuleEntry['severity'], reads: Reads, options?: unknown): RuleEntry => ({
+  id: plugin.name.slice(plugin.name.indexOf(':') + 1),
+  plugin,
+  severity,
+  reads,
+  ...(options === undefined ? {} : { options }),
+});
 
 /** Every rule, in the order remark runs them. */
-const preset: Preset = presetOf();
+export const ruleEntries: readonly RuleEntry[] = [
+  // Spelling is the one rule that waits (for cspell's dictionaries): first, before any error is
+  // on the page (see .remarkrc.mjs for why that matters to remark).
+  entry(spelling, 'error', 'page'),
+  entry(templateHeading, 'error', 'page'),
+  entry(templateBlocks, 'error', 'page'),
+  entry(templateWording, 'error', 'page'),
+  entry(templateName, 'error', 'page'),
+  entry(topicLinks, 'error', 'corpus'),
+  entry(topicTitles, 'error', 'corpus'),
+  entry(topicCatalog, 'error', 'corpus'),
+  entry(orphanPages, 'error', 'corpus'),
+  entry(foreignFileName, 'error', 'corpus'),
+  entry(internalLinks, 'error', 'corpus'),
+  entry(linkFragmentCase, 'warn', 'corpus'),
+  entry(todoPlaceholder, 'error', 'page'),
+  // Style: a small preset the template itself passes; the first two are fixable.
+  entry(finalNewline, 'error', 'page'),
+  entry(trailingSpaces, 'error', 'page'),
+  entry(unorderedListMarkerStyle, 'error', 'page', 'consistent'),
+  entry(headingStyle, 'error', 'page', 'atx'),
+  entry(emphasisMarker, 'error', 'page', 'consistent'),
+  entry(strongMarker, 'error', 'page', 'consistent'),
+  entry(hardBreakSpaces, 'error', 'page'),
+  entry(listItemBulletIndent, 'error', 'page'),
+  entry(noHeadingContentIndent, 'error', 'page'),
+  entry(noMultipleToplevelHeadings, 'error', 'page'),
+  entry(noConsecutiveBlankLines, 'error', 'page'),
+  entry(noUndefinedReferences, 'error', 'page'),
+  entry(noUnusedDefinitions, 'error', 'page'),
+  entry(noDuplicateDefinitions, 'error', 'page'),
+  entry(noEmptyUrl, 'error', 'page'),
+];
 
-/** The rules that read only their own page: they run before the corpus index exists. */
-export const pageRulesPreset: Preset = presetOf('page');
+/** The rule ids a configuration may name. */
+export const ruleIds: readonly string[] = ruleEntries.map((rule) => rule.id);
 
-/** The rules that read the corpus index: run once the index is complete. */
-export const corpusRulesPreset: Preset = presetOf('corpus');
+/**
+ * The preset as a team configured it: each rule at its configured severity and options (a rule set
+ * `off` is not run at all), optionally only the rules that read the page or the corpus.
+ */
+export function presetFor(settings: RuleSettings = {}, reads?: Reads): Preset {
+  const plugins: PluggableList = [];
+  for (const rule of ruleEntries) {
+    if (reads && rule.reads !== reads) continue;
+    const setting = settings[rule.id];
+    const [severity, options] = setting === undefined ? [rule.severity, rule.options] : Array.isArray(setting) ? setting : [setting, rule.options];
+    if (severity === 'off') continue;
+    plugins.push([rule.plugin as Plugin<unknown[], Root>, options === undefined ? [severity] : [severity, options]] as PluggableList[number]);
+  }
+  return { plugins };
+}
 
-/** Each rule's place in `preset` by its message origin (`docs-quality:spelling`), for ordering messages as one run would. */
-export const ruleRank: ReadonlyMap<string, number> = new Map(rules.map(([rule], i) => [rule.name, i]));
+/** Each rule's place in the preset by its message origin (`docs-quality:spelling`), for ordering messages as one run would. */
+export const ruleRank: ReadonlyMap<string, number> = new Map(ruleEntries.map((rule, i) => [rule.plugin.name, i]));
 
-export default preset;
+/** Every rule at its default severity: what `.remarkrc.mjs` loads when the team configured nothing. */
+export default presetFor();
