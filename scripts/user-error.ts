@@ -7,3 +7,20 @@ export class UserError extends Error {
   /** Whether the usage line helps (a bad argument) or not (a broken template). */
   readonly showUsage: boolean = true;
 }
+
+/** A bad argument or option: the usage line follows the message. */
+export class UsageError extends UserError {}
+
+/** A file the run cannot use (template, catalog, a settings file): `file:line:column: reason`. */
+export class FileError extends UserError {
+  override readonly showUsage = false;
+
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    reason: string,
+  ) {
+    super(`${file}:${line}:${column}: ${reason}`);
+  }
+}

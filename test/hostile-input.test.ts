@@ -79,7 +79,7 @@ hostile('a missing catalog turns the topic rules off; a malformed catalog or man
   const badManifest = makeDocsTree({}, { manifest: '{"services": {"s3": {"short": "S3"}}}' });
   const manifestRun = runCli(['check', '--docs', badManifest]);
   assert.is(manifestRun.code, 2);
-  assert.match(manifestRun.stderr, /_template\/services\.json:1:1: services manifest entry "s3" needs a string "service"/);
+  assert.match(manifestRun.stderr, /_template\/services\.json:1:21: `services\.s3` needs "service"\n/);
   assert.equal(await only({ 'kinesis-data-streams/security.md': clean }), []);
 });
 

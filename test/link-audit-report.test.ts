@@ -6,7 +6,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { auditLinks, type AuditReport } from '../scripts/links/audit.js';
 import { collectExternalUrls } from '../scripts/links/collect-urls.js';
-import { ConfigError, DEFAULT_CONFIG, loadLinkConfig, parseLinkConfig } from '../scripts/links/config.js';
+import { DEFAULT_CONFIG, loadLinkConfig, parseLinkConfig } from '../scripts/links/config.js';
+import { UserError } from '../scripts/user-error.js';
 import type { ProbeResult } from '../scripts/links/linkinator-probe.js';
 import { humanReport, issueReport, MAX_ISSUE_LENGTH } from '../scripts/links/report.js';
 import { makeDocsTree, projectRoot } from './helpers/docs-tree.js';
@@ -63,35 +64,39 @@ settings('the shipped settings are valid and spell out every default', () => {
   assert.equal(Object.keys(JSON.parse(readFileSync(path, 'utf8')) as object).sort(), ['allow', 'skip', ...Object.keys(defaults)].sort());
 });
 
-settings('every mistake is one line naming the file and the setting', () => {
-  const message = (data: unknown): string => {
+settings('every mistake is one line naming the file, the position and the setting', () => {
+  const message = (text: string): string => {
     try {
-      parseLinkConfig(data, 'links.json');
+      parseLinkConfig(text, 'links.json');
     } catch (error) {
-      assert.instance(error, ConfigError);
+      assert.instance(error, UserError);
       return (error as Error).message;
     }
     return 'accepted';
   };
   assert.equal(
     [
-      message([]),
-      message({ skipp: [] }),
-      message({ skip: '^https://a' }),
-      message({ skip: ['(unclosed'] }),
-      message({ allow: { '^https://intranet/': 'fine' } }),
-      message({ timeoutMs: 2.5 }),
-      message({ retries: -1 }),
-      message({ allow: { '^https://intranet/': ['blocked', 'flaky'] }, retries: 0 }),
+      message('[]'),
+      message('{"skipp": []}'),
+      message('{"skip": "^https://a"}'),
+      message('{"skip": ["(unclosed"]}'),
+      message('{"allow": {"^https://intranet/": "fine"}}'),
+      message('{"allow": {"(unclosed": "broken"}}'),
+      message('{\n  "timeoutMs": 2.5\n}'),
+      message('{"retries": -1}'),
+      message('{"retries": 1,}'),
+      message('{"allow": {"^https://intranet/": ["blocked", "flaky"]}, "retries": 0}'),
     ],
     [
-      'links.json: expected an object like {"skip": [], "allow": {}}',
-      'links.json: unknown setting "skipp" (one of: skip, allow, concurrency, perHost, timeoutMs, retries, retryBaseMs, recheckOkAfterHours, deadAfterRuns)',
-      'links.json: "skip" must be a list of regular expressions',
-      'links.json: "skip[0]" is not a valid regular expression: Invalid regular expression: /(unclosed/: Unterminated group',
-      'links.json: "allow" entry "^https://intranet/": expected redirected, broken, blocked, flaky, found "fine"',
-      'links.json: "timeoutMs" must be a whole number >= 1, found 2.5',
-      'links.json: "retries" must be a whole number >= 0, found -1',
+      'links.json:1:1: the file must be an object like {"skip": [], "allow": {}}, found a list',
+      'links.json:1:2: unknown key "skipp" (one of: skip, allow, concurrency, perHost, timeoutMs, retries, retryBaseMs, recheckOkAfterHours, deadAfterRuns)',
+      'links.json:1:10: `skip` must be a list of regular expressions, found "^https://a"',
+      'links.json:1:11: `skip[0]` is not a valid regular expression (Unterminated group), found "(unclosed"',
+      'links.json:1:34: `allow["^https://intranet/"]` must be one of "redirected", "broken", "blocked", "flaky" or a list of them, found "fine"',
+      'links.json:1:12: `allow`: key "(unclosed" is not a valid regular expression (Unterminated group)',
+      'links.json:2:16: `timeoutMs` must be a whole number >= 1, found 2.5',
+      'links.json:1:13: `retries` must be a whole number >= 0, found -1',
+      'links.json:1:15: not valid JSON: expected a key in double quotes',
       'accepted',
     ],
   );

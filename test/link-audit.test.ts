@@ -306,7 +306,7 @@ cli('an invalid links.json is a one-line error and exit 2; so is an unknown form
   writeFileSync(join(root, '_template', 'links.json'), '{"perHost": 0}');
   const bad = await runAudit(['--docs', '.'], root);
   assert.is(bad.code, 2);
-  assert.is(bad.stderr, 'links:audit: _template/links.json: "perHost" must be a whole number >= 1, found 0\n');
+  assert.is(bad.stderr, 'links:audit: _template/links.json:1:13: `perHost` must be a whole number >= 1, found 0\n');
   const format = await runAudit(['--docs', '.', '--format', 'xml'], root);
   assert.is(format.code, 2);
   assert.match(format.stderr, 'unknown format "xml" (one of: human, json, issue)');

@@ -13,6 +13,7 @@ import { ProbeError } from './linkinator-probe.js';
 import { progressPrinter } from './progress.js';
 import { humanReport, issueReport, jsonReport } from './report.js';
 import { loadResults, ResultsError, saveResults } from './results-store.js';
+import { UserError } from '../user-error.js';
 
 const USAGE = `usage: npm run links:audit -- [options]
 
@@ -79,7 +80,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = [UsageError, ConfigError, ResultsError, PageError, ProbeError].some((kind) => error instanceof kind);
+    const known = [UserError, UsageError, ConfigError, ResultsError, PageError, ProbeError].some((kind) => error instanceof kind);
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     const message = (error as Error).message ?? String(error);
     process.stderr.write(`links:audit: ${known || usage ? message : `internal error: ${message}`}${usage ? `\n${USAGE.split('\n')[0]}` : ''}\n`);

@@ -2,15 +2,14 @@
  * The audit's settings, kept in the docs tree (`_template/links.json`): which URLs never to request,
  * which answers to accept for which URLs, and how hard to knock on other people's servers.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseJsonText, readJsonFile } from '../config/read-json.js';
 import { TEMPLATE_DIR } from '../template/template.js';
+import { UserError } from '../user-error.js';
 
 /** What a check can make of a URL. */
 export type LinkStatus = 'ok' | 'redirected' | 'broken' | 'blocked' | 'flaky';
-
-/** The statuses an `allow` entry may accept (accepting `ok` would mean nothing). */
-const ALLOWABLE: readonly LinkStatus[] = ['redirected', 'broken', 'blocked', 'flaky'];
 
 export interface AllowRule {
   pattern: RegExp;
@@ -40,27 +39,13 @@ export interface LinkConfig {
 /** The settings file inside a docs tree. */
 export const CONFIG_FILE = join(TEMPLATE_DIR, 'links.json');
 
-const NUMBERS = {
-  concurrency: { fallback: 8, min: 1 },
-  perHost: { fallback: 2, min: 1 },
-  timeoutMs: { fallback: 10_000, min: 1 },
-  retries: { fallback: 2, min: 0 },
-  retryBaseMs: { fallback: 1_000, min: 0 },
-  recheckOkAfterHours: { fallback: 168, min: 0 },
-  deadAfterRuns: { fallback: 2, min: 1 },
-} as const satisfies Record<string, { fallback: number; min: number }>;
+/** The file as written: the schema (`scripts/config/links.schema.json`) fills in every default. */
+type LinkConfigFile = Omit<LinkConfig, 'skip' | 'allow'> & { skip: string[]; allow: Record<string, LinkStatus | LinkStatus[]> };
 
-type NumberKey = keyof typeof NUMBERS;
-
-/** The settings used when a docs tree has no `links.json`. */
-export const DEFAULT_CONFIG: LinkConfig = {
-  skip: [],
-  allow: [],
-  ...(Object.fromEntries(Object.entries(NUMBERS).map(([key, { fallback }]) => [key, fallback])) as Record<NumberKey, number>),
-};
-
-/** A settings file that cannot be used; the message is one line naming the file and the key. */
-export class ConfigError extends Error {}
+/** A settings file that cannot be used; the message is one line naming the file. */
+export class ConfigError extends UserError {
+  override readonly showUsage = false;
+}
 
 /** Reads the settings file; a missing file gives the defaults unless `required`. */
 export function loadLinkConfig(path: string, required = false): LinkConfig {
@@ -68,60 +53,23 @@ export function loadLinkConfig(path: string, required = false): LinkConfig {
     if (required) throw new ConfigError(`${path}: no such file`);
     return DEFAULT_CONFIG;
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(`${path}: not valid JSON (${oneLine((error as Error).message)})`);
-  }
-  return parseLinkConfig(data, path);
+  return toLinkConfig(readJsonFile<LinkConfigFile>(path, LINKS_SCHEMA));
 }
 
-/** Validates settings already parsed from JSON; every problem names its key. */
-export function parseLinkConfig(data: unknown, source: string): LinkConfig {
-  const fail = (message: string): never => {
-    throw new ConfigError(`${source}: ${message}`);
+/** Validates settings given as JSON text from `source`; a mistake is one line `source:line:column: ...`. */
+export function parseLinkConfig(text: string, source: string): LinkConfig {
+  return toLinkConfig(parseJsonText<LinkConfigFile>(text, source, LINKS_SCHEMA));
+}
+
+const LINKS_SCHEMA = 'links.schema.json';
+
+/** The settings used when a docs tree has no `links.json`: the schema's defaults. */
+export const DEFAULT_CONFIG: LinkConfig = parseLinkConfig('{}', 'defaults');
+
+function toLinkConfig({ skip, allow, $schema: _, ...numbers }: LinkConfigFile & { $schema?: string }): LinkConfig {
+  return {
+    skip: skip.map((text) => new RegExp(text)),
+    allow: Object.entries(allow).map(([text, value]) => ({ pattern: new RegExp(text), statuses: Array.isArray(value) ? value : [value] })),
+    ...numbers,
   };
-  if (!isRecord(data)) return fail('expected an object like {"skip": [], "allow": {}}');
-  const known = new Set(['skip', 'allow', ...Object.keys(NUMBERS)]);
-  for (const key of Object.keys(data)) if (!known.has(key)) fail(`unknown setting "${key}" (one of: ${[...known].join(', ')})`);
-
-  const pattern = (text: unknown, where: string): RegExp => {
-    if (typeof text !== 'string') return fail(`"${where}" must be a regular expression in a string`);
-    try {
-      return new RegExp(text);
-    } catch (error) {
-      return fail(`"${where}" is not a valid regular expression: ${oneLine((error as Error).message)}`);
-    }
-  };
-
-  const skipData = data.skip ?? [];
-  if (!Array.isArray(skipData)) fail('"skip" must be a list of regular expressions');
-  const skip = (skipData as unknown[]).map((text, i) => pattern(text, `skip[${i}]`));
-
-  const allowData = data.allow ?? {};
-  if (!isRecord(allowData)) fail('"allow" must map a regular expression to a status (or a list of statuses)');
-  const allow = Object.entries(allowData as Record<string, unknown>).map(([text, value]) => {
-    const statuses = Array.isArray(value) ? value : [value];
-    for (const status of statuses) {
-      if (!ALLOWABLE.includes(status as LinkStatus)) fail(`"allow" entry "${text}": expected ${ALLOWABLE.join(', ')}, found ${JSON.stringify(status)}`);
-    }
-    return { pattern: pattern(text, `allow: ${text}`), statuses: statuses as LinkStatus[] };
-  });
-
-  const numbers = {} as Record<NumberKey, number>;
-  for (const [key, { fallback, min }] of Object.entries(NUMBERS) as [NumberKey, { fallback: number; min: number }][]) {
-    const value = data[key] ?? fallback;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) fail(`"${key}" must be a whole number >= ${min}, found ${JSON.stringify(value)}`);
-    numbers[key] = value as number;
-  }
-  return { skip, allow, ...numbers };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
 }

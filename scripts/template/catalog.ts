@@ -3,11 +3,12 @@
  * canonical title, the older titles that still recognise it, whether it is required, and (by its
  * place in the list) its order. Services add their own topics in the services manifest.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCached } from './file-cache.js';
 import type { ServiceNames } from './manifest.js';
-import { TEMPLATE_DIR, TemplateError } from './template.js';
+import { TEMPLATE_DIR } from './template.js';
+import { readJsonFile } from '../config/read-json.js';
 
 export interface Topic {
   /** Stable identifier, also the file name `new-service` gives the topic page. */
@@ -42,41 +43,7 @@ export function loadCatalog(docsRoot: string): Catalog | undefined {
 
 function readCatalog(path: string): Catalog | undefined {
   if (!existsSync(path)) return undefined;
-  const data = readJson(path);
-  const topics = (data as { topics?: unknown } | null)?.topics;
-  if (!Array.isArray(topics)) throw new TemplateError(path, 1, 1, 'topic catalog must be {"topics": [{"id", "title", "aliases", "required"}, ...]}');
-  return { path, topics: topics.map((topic, i) => parseTopic(topic, path, `topics[${i}]`)) };
-}
-
-/** Parses a JSON config file, turning a syntax error into a one-line error with its position. */
-export function readJson(path: string): unknown {
-  const text = readFileSync(path, 'utf8');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec(String(error));
-    const offset = position ? Number(position[1]) : 0;
-    const line = text.slice(0, offset).split('\n').length;
-    throw new TemplateError(path, line, offset - text.lastIndexOf('\n', offset - 1), `not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-/** Validates one topic entry of the catalog or manifest. */
-export function parseTopic(value: unknown, path: string, where: string): ExtraTopic {
-  const topic = value as Partial<ExtraTopic> | null;
-  if (typeof topic?.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(topic.id)) {
-    throw new TemplateError(path, 1, 1, `${where}: "id" must be a lower-case slug such as "data-protection"`);
-  }
-  if (typeof topic.title !== 'string' || !topic.title.includes('{{')) {
-    throw new TemplateError(path, 1, 1, `${where} (${topic.id}): "title" must be a pattern with {{service}} or {{short}}`);
-  }
-  const aliases = topic.aliases ?? [];
-  if (!Array.isArray(aliases) || aliases.some((alias) => typeof alias !== 'string')) {
-    throw new TemplateError(path, 1, 1, `${where} (${topic.id}): "aliases" must be a list of title patterns`);
-  }
-  const parsed: ExtraTopic = { id: topic.id, title: topic.title, aliases, required: topic.required !== false };
-  if (typeof topic.after === 'string') parsed.after = topic.after;
-  return parsed;
+  return { path, topics: readJsonFile<{ topics: Topic[] }>(path, 'topics.schema.json').topics };
 }
 
 /** The topics one service's list should hold, in order: the catalog plus the service's extras. */

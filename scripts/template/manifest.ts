@@ -5,8 +5,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCached } from './file-cache.js';
-import { parseTopic, readJson, type ExtraTopic } from './catalog.js';
-import { TEMPLATE_DIR, TemplateError } from './template.js';
+import type { ExtraTopic } from './catalog.js';
+import { TEMPLATE_DIR } from './template.js';
+import { readJsonFile } from '../config/read-json.js';
 
 export interface ServiceNames {
   /** Full name, as the H1 uses it: "Amazon Kinesis Data Streams". */
@@ -32,24 +33,5 @@ export function loadManifest(docsRoot: string): Manifest {
 
 function readManifest(path: string): Manifest {
   if (!existsSync(path)) return {};
-  const data = readJson(path);
-  const services = (data as { services?: unknown } | null)?.services;
-  if (typeof services !== 'object' || services === null || Array.isArray(services)) {
-    throw new TemplateError(path, 1, 1, 'services manifest must be {"services": {"<folder>": {"service": "...", "short": "..."}}}');
-  }
-  const manifest: Manifest = {};
-  for (const [folder, value] of Object.entries(services)) {
-    const names = value as Partial<ServiceNames> | null;
-    if (typeof names?.service !== 'string' || (names.short !== undefined && typeof names.short !== 'string')) {
-      throw new TemplateError(path, 1, 1, `services manifest entry "${folder}" needs a string "service" (and optionally "short")`);
-    }
-    const entry: ServiceNames = { service: names.service };
-    if (names.short !== undefined) entry.short = names.short;
-    if (names.extraTopics !== undefined) {
-      if (!Array.isArray(names.extraTopics)) throw new TemplateError(path, 1, 1, `services manifest entry "${folder}": "extraTopics" must be a list`);
-      entry.extraTopics = names.extraTopics.map((topic, i) => parseTopic(topic, path, `${folder}.extraTopics[${i}]`));
-    }
-    manifest[folder] = entry;
-  }
-  return manifest;
+  return readJsonFile<{ services: Manifest }>(path, 'services.schema.json').services;
 }

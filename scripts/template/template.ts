@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blocksOf, type Block } from './blocks.js';
 import { loadCached } from './file-cache.js';
-import { UserError } from '../user-error.js';
+import { FileError } from '../user-error.js';
 import { parseMarkdown } from './parse.js';
 
 /** Where a docs tree keeps its template, manifest and catalog. */
@@ -34,18 +34,7 @@ export interface Template {
 }
 
 /** A problem in the template itself: the run cannot go on, and the writer must fix the template. */
-export class TemplateError extends UserError {
-  override readonly showUsage = false;
-
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    reason: string,
-  ) {
-    super(`${file}:${line}:${column}: ${reason}`);
-  }
-}
+export class TemplateError extends FileError {}
 
 export function templatePath(docsRoot: string): string {
   return join(docsRoot, TEMPLATE_DIR, TEMPLATE_FILE);
