@@ -1,25 +1,30 @@
 // remark configuration: `npx remark docs` and editors (remark language server) run the same
-// rules as `npm run check`, plus remark-validate-links (taught `<a name>` anchors) as the
-// reference link checker. The rules load from the compiled build (`npm run build`, run by
-// `npm install`); a checkout without a build falls back to the TypeScript sources via ts-node.
+// rules as `npm run check`, with the same `.docs-quality.json` (found from `docs/` of the working
+// directory, or the working directory itself, up to the repository root), plus remark-validate-links (taught `<a name>` anchors) as the reference link
+// checker. The rules load from the compiled build (`npm run build`, run by `npm install`); a
+// checkout without a build falls back to the TypeScript sources via ts-node.
 import { existsSync } from 'node:fs';
 import { register } from 'node:module';
+import { join } from 'node:path';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkValidateLinks from 'remark-validate-links';
 
-const built = new URL('./dist/scripts/rules/', import.meta.url);
-let rules = built;
-if (!existsSync(new URL('preset.js', built))) {
+const built = new URL('./dist/scripts/', import.meta.url);
+let scripts = built;
+if (!existsSync(new URL('rules/preset.js', built))) {
   register('ts-node/esm', import.meta.url);
-  rules = new URL('./scripts/rules/', import.meta.url);
+  scripts = new URL('./scripts/', import.meta.url);
 }
-const extension = rules === built ? 'js' : 'ts';
-const { default: preset } = await import(new URL(`preset.${extension}`, rules).href);
-const { default: htmlAnchors } = await import(new URL(`html-anchors.${extension}`, rules).href);
+const load = (path) => import(new URL(`${path}.${scripts === built ? 'js' : 'ts'}`, scripts).href);
+const { presetFor } = await load('rules/preset');
+const { default: htmlAnchors } = await load('rules/html-anchors');
+const { useConfig } = await load('config/docs-quality-config');
+const docs = existsSync(join(process.cwd(), 'docs')) ? join(process.cwd(), 'docs') : process.cwd();
+const { rules } = useConfig(docs);
 
 // Order matters: the plugins that wait (link validation, then spelling) run before any rule adds
 // an error, because unified-engine flushes the file set early when a file still in progress
 // already carries an error, and remark would then exit without a report.
 export default {
-  plugins: [remarkFrontmatter, htmlAnchors, [remarkValidateLinks, { repository: false }], preset],
+  plugins: [remarkFrontmatter, htmlAnchors, [remarkValidateLinks, { repository: false }], presetFor(rules)],
 };

@@ -28,6 +28,7 @@ commands:
 
 options:
   --docs DIR       docs tree to check (default: docs)
+  --config FILE    check, fix, sync: the configuration (default: .docs-quality.json from the docs tree up to the repository root)
   --staged         check: the staged content of staged pages (pre-commit)
   --changed-since REF  check: pages changed since the merge base with REF (pull requests)
   --format FORMAT  check output: human (default), json, markdown, github or sarif
@@ -63,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
       'no-cache': { type: 'boolean', default: false },
       shard: { type: 'string' },
       sarif: { type: 'string' },
+      config: { type: 'string' },
     },
   });
   if (values.help) {
@@ -76,6 +78,8 @@ async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();
   const docsRoot = resolve(cwd, values.docs);
   if (command !== 'merge-reports' && (!existsSync(docsRoot) || !statSync(docsRoot).isDirectory())) throw new UsageError(`docs directory not found: ${values.docs}`);
+  if (values.config !== undefined && !existsSync(resolve(cwd, values.config))) throw new UsageError(`configuration file not found: ${values.config}`);
+  const configOption = values.config === undefined ? {} : { configPath: values.config };
 
   switch (command) {
     case 'check': {
@@ -87,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
       const shard = values.shard === undefined ? undefined : parseShard(values.shard);
       if (values.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 <= K <= N, got "${values.shard}"`);
       const { checkDocs } = await import('./engine/check.js');
-      const { files, findings } = await checkDocs({ docsRoot, cwd, ...scope, cache: !values['no-cache'], ...(shard ? { shard } : {}) });
+      const { files, findings } = await checkDocs({ docsRoot, cwd, ...scope, cache: !values['no-cache'], ...(shard ? { shard } : {}), ...configOption });
       const vfiles = files.map((f) => f.file);
       const markdown = async () => (await import('./reporters/markdown.js')).markdownReport({ files: vfiles, findings, ...(await syncContext(docsRoot)) });
       const sarif = async () => (await import('./reporters/sarif.js')).sarifReport(findings, toolVersion());
@@ -106,13 +110,13 @@ async function main(argv: string[]): Promise<number> {
     case 'sync': {
       const { checkDocs } = await import('./engine/check.js');
       const { syncReport } = await import('./reporters/sync-report.js');
-      const { files, findings } = await checkDocs({ docsRoot, cwd });
+      const { files, findings } = await checkDocs({ docsRoot, cwd, ...configOption });
       process.stdout.write(syncReport({ files: files.map((f) => f.file), findings, ...(await syncContext(docsRoot)) }));
       return 0;
     }
     case 'fix': {
       const { fixDocs } = await import('./engine/fix.js');
-      const changes = await fixDocs({ docsRoot, cwd, dryRun: values['dry-run'] });
+      const changes = await fixDocs({ docsRoot, cwd, dryRun: values['dry-run'], ...configOption });
       if (values['dry-run']) process.stdout.write((await import('./reporters/diff.js')).diffReport(changes, docsRoot, cwd));
       else for (const change of changes) process.stdout.write(`${describe(change, docsRoot, cwd)}\n`);
       if (changes.length === 0) process.stdout.write('nothing to fix\n');

@@ -19,6 +19,7 @@ import { pagesToCheck } from './scope.js';
 import { inShard, type Shard } from './shard.js';
 import { findingsOf, type Finding } from './finding.js';
 import { readPage, type PageText } from '../corpus/read-page.js';
+import { useConfig, type DocsQualityConfig } from '../config/docs-quality-config.js';
 
 export interface CheckOptions {
   /** The docs tree (its `_template/` holds the template and manifest). */
@@ -35,6 +36,11 @@ export interface CheckOptions {
   shard?: Shard;
   /** Worker threads to lint with (default: by corpus size and cores; 0 = main thread only). */
   workers?: number;
+  /**
+   * The configuration file (`--config FILE`, relative to `cwd`); default: the `.docs-quality.json`
+   * found from the docs tree upward; null: none, every rule at its defaults.
+   */
+  configPath?: string | null;
 }
 
 export interface CheckedFile {
@@ -61,6 +67,7 @@ export function loadDocsConfig(docsRoot: string): void {
 /** Runs every offline rule on every Markdown file of the docs tree. */
 export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   const docsRoot = realpathSync(resolve(options.cwd, options.docsRoot));
+  const config = useConfig(docsRoot, options.configPath, options.cwd);
   loadDocsConfig(docsRoot);
   const source = options.source === 'git-index' ? gitIndexSource(docsRoot) : workingTreeSource(docsRoot);
   const read = new Map<string, CheckedFile>();
@@ -92,6 +99,7 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   const passed = await passPages(
     [...toIndex].map(([path, text]) => ({ path, display: read.get(path)?.file.path ?? path, text, index: true, lint: reportsOn(path) && read.get(path)?.page !== undefined })),
     docsRoot,
+    config,
     options,
   );
   const indexed = new Map([...passed].map(([path, result]) => [path, result.indexed!]));
@@ -108,18 +116,21 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
     message.fatal = true;
     if (!scope) files.push({ path, file });
   }
-  const cache = remembered ? FindingsCache.open(docsRoot, remembered.digest) : undefined;
+  const cache = remembered ? FindingsCache.open(docsRoot, remembered.digest, config.text) : undefined;
   const todo = files.filter(({ path, file, page }) => page && (passed.get(path)?.messages || !cache?.restore(path, page.text, file)));
   // Pages to check that were not parsed for the index (unchanged, but the corpus changed): the page rules now.
   const unlinted = todo.filter(({ path }) => !passed.get(path)?.messages);
-  const late = await passPages(unlinted.map(({ path, file, page }) => ({ path, display: file.path, text: page!.text, index: false, lint: true })), docsRoot, options);
+  const late = await passPages(unlinted.map(({ path, file, page }) => ({ path, display: file.path, text: page!.text, index: false, lint: true })), docsRoot, config, options);
   for (const [path, result] of late) passed.set(path, result);
   if (todo.length > 0) {
     const { lintWithCorpusRules } = await import('./processor.js');
+    const { applyLintDirectives } = await import('./lint-directives.js');
+    const { ruleIds } = await import('../rules/preset.js');
     for (const { path, file } of todo) {
       const result = passed.get(path)!;
       restoreMessages(file, result.messages!);
-      if (result.checkable) await lintWithCorpusRules(file, index.pages.get(path)!, result.tree);
+      if (result.checkable) await lintWithCorpusRules(file, index.pages.get(path)!, result.tree, config.rules);
+      if (result.directives) applyLintDirectives(file, result.directives, ruleIds);
     }
   }
   for (const { path, file, page } of todo) cache?.store(path, page!.text, file);
@@ -130,11 +141,11 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
 }
 
 /** Passes pages (see page-pass.ts): in worker threads when there are many to parse. */
-async function passPages(pages: readonly PageToPass[], docsRoot: string, options: CheckOptions): Promise<Map<string, PassedPage>> {
+async function passPages(pages: readonly PageToPass[], docsRoot: string, config: DocsQualityConfig, options: CheckOptions): Promise<Map<string, PassedPage>> {
   if (pages.length === 0) return new Map();
   const workers = workerCount(pages.length, options.workers);
   if (workers > 0) {
-    const results = await passInWorkers(pages, docsRoot, options.cwd, workers);
+    const results = await passInWorkers(pages, { docsRoot, cwd: options.cwd, configPath: config.path ?? null }, workers);
     return new Map(pages.map((page, i) => [page.path, results[i]!]));
   }
   // The rules load on first need: a run served from the cache never pays for them.
@@ -142,7 +153,7 @@ async function passPages(pages: readonly PageToPass[], docsRoot: string, options
   const results = new Map<string, PassedPage>();
   const restore = withholdCorpusIndex(docsRoot);
   try {
-    for (const page of pages) results.set(page.path, await passPage(page, options.cwd));
+    for (const page of pages) results.set(page.path, await passPage(page, options.cwd, config.rules));
   } finally {
     restore();
   }

@@ -47,9 +47,9 @@ export class FindingsCache {
    * Opens the cache of a docs tree for this configuration and corpus: `corpusDigest` changes
    * whenever any page's title, anchors or links change.
    */
-  static open(docsRoot: string, corpusDigest: string): FindingsCache {
+  static open(docsRoot: string, corpusDigest: string, configText: string): FindingsCache {
     const dir = join(cacheDirFor(docsRoot), `findings-${createHash('sha256').update(docsRoot).digest('hex').slice(0, 16)}`);
-    return new FindingsCache(docsRoot, dir, cacheKey(docsRoot, corpusDigest));
+    return new FindingsCache(docsRoot, dir, cacheKey(docsRoot, corpusDigest, configText));
   }
 
   /** Restores a page's findings onto its file; false when the page changed since. */
@@ -112,8 +112,8 @@ function hashText(text: string): string {
 }
 
 /** Everything besides a page's own text that its findings depend on. */
-function cacheKey(docsRoot: string, corpusDigest: string): string {
-  const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0${codeStamp()}\0${corpusDigest}\0`);
+function cacheKey(docsRoot: string, corpusDigest: string, configText: string): string {
+  const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0${codeStamp()}\0${corpusDigest}\0${configText}\0`);
   const configDir = join(docsRoot, TEMPLATE_DIR);
   if (existsSync(configDir)) {
     for (const name of readdirSync(configDir).sort()) {

@@ -5,7 +5,8 @@
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { findConfigFile } from '../config/docs-quality-config.js';
 import { listMarkdownFiles } from '../corpus/docs-files.js';
 import { decodePage } from '../corpus/read-page.js';
 import type { Edit } from '../template/edit.js';
@@ -32,21 +33,23 @@ export interface FixOptions extends CheckOptions {
 /** Fixes every fixable finding in the docs tree; returns what changed. */
 export async function fixDocs(options: FixOptions): Promise<PageChange[]> {
   const docsRoot = join(options.cwd, relative(options.cwd, options.docsRoot));
-  if (!options.dryRun) return fixInPlace(docsRoot, options.cwd);
+  // The configuration of the real tree, also when the copy of a dry run is fixed.
+  const configPath = options.configPath === undefined ? (findConfigFile(docsRoot) ?? null) : options.configPath && resolve(options.cwd, options.configPath);
+  if (!options.dryRun) return fixInPlace(docsRoot, options.cwd, configPath);
   const copy = mkdtempSync(join(tmpdir(), 'docs-quality-fix-'));
   try {
     cpSync(docsRoot, copy, { recursive: true });
-    return await fixInPlace(copy, options.cwd);
+    return await fixInPlace(copy, options.cwd, configPath);
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
 }
 
-async function fixInPlace(docsRoot: string, cwd: string): Promise<PageChange[]> {
+async function fixInPlace(docsRoot: string, cwd: string, configPath: string | null): Promise<PageChange[]> {
   const original = snapshot(docsRoot);
   const moved = new Map<string, string>(); // current relative path -> original relative path
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const { files } = await checkDocs({ docsRoot, cwd });
+    const { files } = await checkDocs({ docsRoot, cwd, configPath });
     const plan = planFixes(files.flatMap(({ file, path, page }) => (page ? fixesOf(file, path) : [])));
     if (plan.applied === 0) break;
     for (const [path, edits] of plan.edits) writePage(path, edits);

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PageToPass, PassedPage } from './page-pass.js';
-import type { PageWorkerInput } from './page-worker.js';
+import type { PageWorkerInput, RunContext } from './page-worker.js';
 
 /** Below this many pages, starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 300;
@@ -44,12 +44,12 @@ function runWorker<T>(name: string, workerData: unknown): Promise<T> {
 }
 
 /** Passes pages (see page-pass.ts) in `workers` threads; results in the order of `pages`. */
-export async function passInWorkers(pages: readonly PageToPass[], docsRoot: string, cwd: string, workers: number): Promise<PassedPage[]> {
+export async function passInWorkers(pages: readonly PageToPass[], context: RunContext, workers: number): Promise<PassedPage[]> {
   const results = new Map<PageToPass, PassedPage>();
   await Promise.all(
     balancedShares(pages, workers).map(async (share) => {
       if (share.length === 0) return;
-      const input: PageWorkerInput = { docsRoot, cwd, pages: share };
+      const input: PageWorkerInput = { ...context, pages: share };
       const passed = await runWorker<PassedPage[]>('page-worker', input);
       share.forEach((page, i) => results.set(page, passed[i]!));
     }),

@@ -6,6 +6,8 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { indexPage, indexTree, type IndexedPage } from '../corpus/corpus-index.js';
 import { docsPageOf } from '../rules/docs-page.js';
+import type { RuleSettings } from '../config/docs-quality-config.js';
+import { lintDirectivesOf, type LintDirective } from './lint-directives.js';
 import { lintWithPageRules } from './processor.js';
 import { serializeMessages, type SerializedFile } from './serialized-file.js';
 
@@ -28,14 +30,18 @@ export interface PassedPage {
   checkable: boolean;
   /** A service page's tree, which the corpus rules read whole (any other page's links are in its index entry). */
   tree?: Root;
+  /** The page's `<!-- lint … -->` directives, applied once the corpus rules have reported too. */
+  directives?: LintDirective[];
 }
 
-export async function passPage(page: PageToPass, cwd: string): Promise<PassedPage> {
+export async function passPage(page: PageToPass, cwd: string, settings: RuleSettings): Promise<PassedPage> {
   if (!page.lint) return { indexed: indexPage(page.path, page.text), checkable: true };
   const file = new VFile({ path: page.display, cwd, value: page.text });
-  const tree = await lintWithPageRules(file);
+  const tree = await lintWithPageRules(file, settings);
   const passed: PassedPage = { messages: serializeMessages(file), checkable: tree !== undefined };
   if (page.index) passed.indexed = tree ? indexTree(page.path, page.text, tree) : indexPage(page.path, page.text);
   if (tree && docsPageOf(file)?.isServicePage) passed.tree = tree;
+  const directives = tree ? lintDirectivesOf(tree) : [];
+  if (directives.length > 0) passed.directives = directives;
   return passed;
 }

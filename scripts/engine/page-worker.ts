@@ -3,19 +3,27 @@
  * rules (see page-pass.ts); the results go back to the main thread in the order given.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { useConfig } from '../config/docs-quality-config.js';
 import { withholdCorpusIndex } from '../corpus/corpus-index.js';
 import { saveSpellingCaches } from '../spelling/speller.js';
 import { passPage, type PageToPass, type PassedPage } from './page-pass.js';
 
-export interface PageWorkerInput {
+/** What every worker of a run shares: the tree, and the configuration the run chose. */
+export interface RunContext {
   docsRoot: string;
   cwd: string;
+  /** The configuration file; null: none (the defaults). */
+  configPath: string | null;
+}
+
+export interface PageWorkerInput extends RunContext {
   pages: PageToPass[];
 }
 
 const input = workerData as PageWorkerInput;
 withholdCorpusIndex(input.docsRoot);
+const { rules } = useConfig(input.docsRoot, input.configPath, input.cwd);
 const results: PassedPage[] = [];
-for (const page of input.pages) results.push(await passPage(page, input.cwd));
+for (const page of input.pages) results.push(await passPage(page, input.cwd, rules));
 saveSpellingCaches();
 parentPort?.postMessage(results);

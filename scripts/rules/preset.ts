@@ -17,6 +17,7 @@ import strongMarker from 'remark-lint-strong-marker';
 import unorderedListMarkerStyle from 'remark-lint-unordered-list-marker-style';
 import type { Root } from 'mdast';
 import type { Plugin, PluggableList, Preset } from 'unified';
+import type { RuleSetting, RuleSeverity, RuleSettings } from '../config/docs-quality-config.js';
 import finalNewline from './final-newline.js';
 import trailingSpaces from './trailing-spaces.js';
 import foreignFileName from './foreign-file-name.js';
@@ -32,15 +33,12 @@ import todoPlaceholder from './todo-placeholder.js';
 import topicCatalog from './topic-catalog.js';
 import topicLinks from './topic-links.js';
 import topicTitles from './topic-titles.js';
+import { remarkLintDirectives } from '../engine/lint-directives.js';
 
 /** What a rule reads: its own page only, or the corpus index too (other pages' titles and links). */
 export type Reads = 'page' | 'corpus';
 
-/** How a team sets one rule in its configuration: a severity, or a severity and the rule's options. */
-export type RuleSetting = RuleSeverity | [RuleSeverity, unknown];
-export type RuleSeverity = 'off' | 'warn' | 'error';
-/** Rule id (`trailing-spaces`) -> its setting. */
-export type RuleSettings = Readonly<Record<string, RuleSetting>>;
+export type { RuleSetting, RuleSeverity, RuleSettings };
 
 /** One rule of the preset: its id as findings carry it, its defaults, and what it reads. */
 export interface RuleEntry {
@@ -99,7 +97,8 @@ export const ruleIds: readonly string[] = ruleEntries.map((rule) => rule.id);
 
 /**
  * The preset as a team configured it: each rule at its configured severity and options (a rule set
- * `off` is not run at all), optionally only the rules that read the page or the corpus.
+ * `off` is not run at all), then the page's `<!-- lint … -->` directives. Or only the rules that read
+ * the page or the corpus (a split run applies the directives itself, once both halves reported).
  */
 export function presetFor(settings: RuleSettings = {}, reads?: Reads): Preset {
   const plugins: PluggableList = [];
@@ -110,6 +109,7 @@ export function presetFor(settings: RuleSettings = {}, reads?: Reads): Preset {
     if (severity === 'off') continue;
     plugins.push([rule.plugin as Plugin<unknown[], Root>, options === undefined ? [severity] : [severity, options]] as PluggableList[number]);
   }
+  if (!reads) plugins.push(remarkLintDirectives(ruleIds));
   return { plugins };
 }
 

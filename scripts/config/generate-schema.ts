@@ -1,0 +1,65 @@
+/**
+ * Writes `docs-quality.schema.json`, the JSON Schema of `.docs-quality.json`, from the preset: one
+ * property per rule id, so editors complete rule names and a typo is an error at its position.
+ * `npm run generate` runs it; a test fails when the shipped schema is stale.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ruleEntries } from '../rules/preset.js';
+import { schemaPath } from './read-json.js';
+import { CONFIG_SCHEMA } from './docs-quality-config.js';
+
+/** The schema of the configuration file, as the preset's rules make it. */
+export function configSchema(): Record<string, unknown> {
+  const rules = Object.fromEntries(
+    ruleEntries.map((rule) => [rule.id, { $ref: '#/definitions/setting', description: `${rule.id}: default "${rule.severity}"${rule.options === undefined ? '' : `, options ${JSON.stringify(rule.options)}`}` }]),
+  );
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'docs-quality configuration (.docs-quality.json)',
+    description: 'Which rules run at which severity, and where service pages sit. check, fix, sync, npx remark and editors read it.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules: {
+        description: 'Rule id -> "off", "warn", "error", or [severity, options].',
+        type: 'object',
+        additionalProperties: false,
+        properties: rules,
+      },
+      layout: {
+        description: 'Where the pages of the docs tree sit.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          servicePage: {
+            description: 'File name of a service security page: any folder holding one is a service, at any depth.',
+            type: 'string',
+            pattern: '^[^/\\\\]+\\.md$',
+            errorMessage: 'must be a Markdown file name such as "security.md"',
+          },
+        },
+      },
+    },
+    definitions: {
+      severity: { enum: ['off', 'warn', 'error'], errorMessage: 'must be "off", "warn" or "error"' },
+      setting: {
+        anyOf: [
+          { $ref: '#/definitions/severity' },
+          { type: 'array', items: [{ $ref: '#/definitions/severity' }, {}], minItems: 2, additionalItems: false },
+        ],
+        errorMessage: 'must be "off", "warn", "error", or [severity, options]',
+      },
+    },
+  };
+}
+
+/** The schema file's text: what is shipped, and what the staleness test compares. */
+export function configSchemaText(): string {
+  return `${JSON.stringify(configSchema(), null, 2)}\n`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(schemaPath(CONFIG_SCHEMA), configSchemaText());
+}
