@@ -91,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
       const shard = values.shard === undefined ? undefined : parseShard(values.shard);
       if (values.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 <= K <= N, got "${values.shard}"`);
       const { checkDocs } = await import('./engine/check.js');
-      const { files, findings } = await checkDocs({ docsRoot, cwd, ...scope, cache: !values['no-cache'], ...(shard ? { shard } : {}), ...configOption });
+      const { files, findings, outsideServices } = await checkDocs({ docsRoot, cwd, ...scope, cache: !values['no-cache'], ...(shard ? { shard } : {}), ...configOption });
       const vfiles = files.map((f) => f.file);
       const markdown = async () => (await import('./reporters/markdown.js')).markdownReport({ files: vfiles, findings, ...(await syncContext(docsRoot)) });
       const sarif = async () => (await import('./reporters/sarif.js')).sarifReport(findings, toolVersion());
@@ -103,6 +103,12 @@ async function main(argv: string[]): Promise<number> {
         human: async () => (await import('./reporters/human.js')).humanReport(vfiles, Boolean(process.stdout.isTTY)),
       }[format]();
       process.stdout.write(`${out}\n`);
+      if (format === 'human' && !scope.changed) {
+        const { outsideServicesNote } = await import('./reporters/human.js');
+        const { servicePageName } = await import('./rules/docs-page.js');
+        const note = outsideServicesNote(outsideServices.map((path) => relative(cwd, path)), servicePageName(realpathSync(docsRoot)));
+        if (note) process.stdout.write(`${note}\n`);
+      }
       if (values.summary) appendFileSync(values.summary, `${await markdown()}\n`);
       if (values.sarif) writeFileSync(values.sarif, `${await sarif()}\n`);
       return findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -138,7 +138,8 @@ doneWhen('a topic page knows the name its H1 gives in a catalog title; manifest 
   const topic = '# Data protection in Amazon Zorbulator\n\nAmazon Zorbulator encrypts every record.\n';
   const notes = '# Notes\n\nThe Quxotron service and Amazon Quxotron Pro.\n';
   const manifest = JSON.stringify({ services: { quxotron: { service: 'Amazon Quxotron Pro', short: 'Quxotron' } } });
-  const root = makeDocsTree({ 'zorbulator/data-protection.md': topic, 'guide/notes.md': notes }, { ...shippedConfig(), manifest, words: '' });
+  // A topic page is one beside a service page (here a stub that binds the name too).
+  const root = makeDocsTree({ 'zorbulator/security.md': '# Security in Amazon Zorbulator\n', 'zorbulator/data-protection.md': topic, 'guide/notes.md': notes }, { ...shippedConfig(), manifest, words: '' });
   assert.equal((await findingsIn(root)).filter((f) => f.ruleId === 'spelling').map(brief), []);
 });
 

@@ -20,6 +20,7 @@ import { inShard, type Shard } from './shard.js';
 import { findingsOf, type Finding } from './finding.js';
 import { readPage, type PageText } from '../corpus/read-page.js';
 import { useConfig, type DocsQualityConfig } from '../config/docs-quality-config.js';
+import { pageRole } from '../rules/docs-page.js';
 
 export interface CheckOptions {
   /** The docs tree (its `_template/` holds the template and manifest). */
@@ -55,6 +56,8 @@ export interface CheckResult {
   /** Pages linted in this run, and pages whose findings came from the cache. */
   linted: number;
   cached: number;
+  /** Pages of the tree that are neither a service page, a topic page nor the template (checked for style, spelling and links only). */
+  outsideServices: string[];
 }
 
 /** Throws TemplateError when the template or manifest cannot be used: nothing can be checked then. */
@@ -137,7 +140,8 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   cache?.save();
   const linted = todo.length;
   const cached = files.filter((f) => f.page).length - linted;
-  return { files, findings: findingsOf(files.map((f) => f.file)), linted, cached };
+  const outsideServices = source.paths.filter((path) => pageRole(docsRoot, path) === 'other');
+  return { files, findings: findingsOf(files.map((f) => f.file)), linted, cached, outsideServices };
 }
 
 /** Passes pages (see page-pass.ts): in worker threads when there are many to parse. */

@@ -11,8 +11,7 @@ import { dirname, join } from 'node:path';
 import { corpusIndexFor, pagesInFolder } from '../corpus/corpus-index.js';
 import { isLinkedFromElsewhere } from '../corpus/links-to.js';
 import { loadManifest } from '../template/manifest.js';
-import { SERVICE_PAGE } from '../template/template.js';
-import { docsPageOf } from './docs-page.js';
+import { docsPageOf, servicePageName } from './docs-page.js';
 import { docsRule } from './report.js';
 
 export default docsRule('orphan-pages', (_tree, file) => {
@@ -21,14 +20,15 @@ export default docsRule('orphan-pages', (_tree, file) => {
   const index = corpusIndexFor(page.docsRoot);
   // Only service folders (with a security page) have a Topics list every page should be on; a
   // folder the services manifest names but without its page is told so once, on its first page.
-  if (!index.pages.has(join(dirname(page.path), SERVICE_PAGE))) {
+  const servicePage = servicePageName(page.docsRoot);
+  if (!index.pages.has(join(dirname(page.path), servicePage))) {
     if (pagesInFolder(index, dirname(page.path))[0] !== page.path || !loadManifest(page.docsRoot)[page.service]) return [];
     return [
       {
         rule: 'orphan-pages',
         start: 0,
         end: 0,
-        message: `folder \`${page.service}/\` has no ${SERVICE_PAGE}: every service in the services manifest needs its security page`,
+        message: `folder \`${page.service}/\` has no ${servicePage}: every service in the services manifest needs its security page`,
       },
     ];
   }
@@ -38,7 +38,7 @@ export default docsRule('orphan-pages', (_tree, file) => {
       rule: 'orphan-pages',
       start: 0,
       end: 0,
-      message: 'page is not linked from any page: add it to the Topics list of `security.md` or remove it',
+      message: `page is not linked from any page: add it to the Topics list of \`${servicePage}\` or remove it`,
     },
   ];
 });

@@ -2,10 +2,10 @@
  * Short forms a file name may carry for a service ("akda" for Amazon Kinesis Data Analytics, "s3"),
  * so a page copied from another service's folder is recognised by its name.
  */
-import { basename, dirname } from 'node:path';
+import { basename, dirname, relative, sep } from 'node:path';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { Manifest } from '../template/manifest.js';
-import { SERVICE_PAGE } from '../template/template.js';
+import { pageRole } from '../rules/docs-page.js';
 
 const VENDOR = /^(amazon|aws)$/i;
 
@@ -39,13 +39,12 @@ export function serviceIdentifiers(index: CorpusIndex, manifest: Manifest): Map<
   if (cached) return cached;
   const services = new Map<string, { service: string; ids: Set<string> }>();
   for (const page of index.pages.values()) {
-    if (basename(page.path) !== SERVICE_PAGE || dirname(dirname(page.path)) !== index.root) continue;
-    const folder = basename(dirname(page.path));
-    if (folder.startsWith('_')) continue;
+    if (pageRole(index.root, page.path) !== 'service') continue;
+    const folder = relative(index.root, dirname(page.path)).split(sep).join('/');
     const pinned = manifest[folder];
     const fromTitle = page.h1 ? serviceNameFromTitle(page.h1.text) : folder;
     const names = [pinned?.service ?? fromTitle, ...(pinned?.short ? [pinned.short] : [])];
-    services.set(folder, { service: names[0]!, ids: identifiersOf(folder, names) });
+    services.set(folder, { service: names[0]!, ids: identifiersOf(folder.split('/').pop()!, names) });
   }
   cache.set(index, services);
   return services;
