@@ -12,7 +12,8 @@ import type { CheckOptions } from './engine/check.js';
 import type { PageChange } from './engine/fix.js';
 import { parseShard } from './engine/shard.js';
 import type { SyncInput } from './reporters/sync-report.js';
-import { UserError } from './user-error.js';
+import { runMain } from './run-main.js';
+import { UsageError } from './user-error.js';
 
 // Each command loads its modules when it runs: a pre-commit check should not pay for `fix`,
 // the SARIF writer or the scaffolder.
@@ -41,8 +42,6 @@ options:
   -h, --help       show this help`;
 
 const FORMATS = ['human', 'json', 'markdown', 'github', 'sarif'] as const;
-
-class UsageError extends UserError {}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -194,19 +193,4 @@ function describe(change: PageChange, docsRoot: string, cwd: string): string {
   return `fixed ${shown(change.to)}`;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const debug = process.argv.includes('--debug');
-    if (error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      const usage = error instanceof UserError && !error.showUsage ? '' : `${USAGE.split('\n')[0]}\n`;
-      process.stderr.write(`docs-quality: ${(error as Error).message}\n${usage}`);
-    } else {
-      process.stderr.write(`docs-quality: internal error: ${(error as Error).message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}\n`);
-      if (debug) process.stderr.write(`${(error as Error).stack}\n`);
-    }
-    process.exitCode = 2;
-  },
-);
+runMain({ name: 'docs-quality', usage: USAGE.split('\n')[0]! }, main);

@@ -5,6 +5,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fixture, makeDocsTree, projectRoot, seedPages } from './helpers/docs-tree.js';
 import { runCli } from './helpers/run-cli.js';
+import { ResultsError } from '../scripts/links/results-store.js';
+import { errorReport } from '../scripts/run-main.js';
+import { FileError, UsageError, UserError } from '../scripts/user-error.js';
 
 const cli = suite('cli');
 
@@ -66,6 +69,16 @@ cli('usage and configuration errors exit 2 with one line and no stack trace', ()
     assert.match(run.stderr, reason);
     assert.not.match(run.stderr, /\n\s+at /, 'no stack trace');
   }
+});
+
+cli('both command lines end the same way: a user error is one line, the usage line only after a bad argument', () => {
+  const program = { name: 'tool', usage: 'usage: tool <command>' };
+  assert.is(errorReport(program, new UsageError('unknown format "xml"'), false), 'tool: unknown format "xml"\nusage: tool <command>\n');
+  assert.is(errorReport(program, new FileError('a.json', 2, 3, 'not valid JSON'), false), 'tool: a.json:2:3: not valid JSON\n');
+  assert.is(errorReport(program, new ResultsError('r.json: not a results file'), false), 'tool: r.json: not a results file\n');
+  assert.ok(new ResultsError('') instanceof UserError, 'the link audit errors are user errors');
+  assert.is(errorReport(program, new TypeError('x is undefined'), false), 'tool: internal error: x is undefined (run with --debug for details)\n');
+  assert.match(errorReport(program, new TypeError('x is undefined'), true), /^tool: internal error: x is undefined\nTypeError: x is undefined\n\s+at /);
 });
 
 cli('a missing or broken template is a configuration error naming the file and position', () => {

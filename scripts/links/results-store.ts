@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { LinkStatus } from './config.js';
+import { UserError } from '../user-error.js';
 
 export interface StoredResult {
   status: LinkStatus;
@@ -24,7 +25,7 @@ const VERSION = 1;
 const STATUSES: readonly string[] = ['ok', 'redirected', 'broken', 'blocked', 'flaky'];
 
 /** A results file that is not ours or is damaged; the message names it. */
-export class ResultsError extends Error {}
+export class ResultsError extends UserError {}
 
 /** The results of earlier runs; none when the file does not exist yet. */
 export function loadResults(path: string): StoredResults {
