@@ -42,11 +42,22 @@ options:
   -h, --help       show this help`;
 
 const FORMATS = ['human', 'json', 'markdown', 'github', 'sarif'] as const;
+const MERGE_FORMATS: readonly string[] = ['json', 'github'];
+
+/** The options each command reads (besides --help and --debug): any other is refused, never ignored. */
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  check: ['docs', 'config', 'format', 'staged', 'changed-since', 'summary', 'sarif', 'shard', 'no-cache'],
+  fix: ['docs', 'config', 'dry-run'],
+  sync: ['docs', 'config'],
+  'merge-reports': ['format'],
+  'new-service': ['docs', 'name', 'short', 'dir'],
+};
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args: argv,
     allowPositionals: true,
+    tokens: true,
     options: {
       docs: { type: 'string', default: 'docs' },
       format: { type: 'string', default: 'human' },
@@ -69,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...rest] = positionals;
+  refuseUnsupported(command, tokens);
   if (rest.length > 0 && command !== 'check' && command !== 'merge-reports') throw new UsageError(`unexpected argument: ${rest[0]}`);
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (one of: ${FORMATS.join(', ')})`);
@@ -119,6 +131,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'merge-reports': {
       if (rest.length === 0) throw new UsageError('merge-reports needs the report files of the shards');
+      if (tokens.some((t) => t.kind === 'option' && t.name === 'format') && !MERGE_FORMATS.includes(format)) {
+        throw new UsageError(`merge-reports writes JSON findings as ${MERGE_FORMATS.join(' or ')} (SARIF logs merge into SARIF), not --format ${format}`);
+      }
       const { mergeReports } = await import('./reporters/merge-reports.js');
       const merged = mergeReports(rest.map((name) => ({ name, text: readFileSync(resolve(cwd, name), 'utf8') })));
       if (merged.kind === 'sarif') {
@@ -143,6 +158,17 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError('missing command (check, fix, sync or new-service)');
     default:
       throw new UsageError(`unknown command "${command}" (check, fix, sync or new-service)`);
+  }
+}
+
+/** A UsageError for an option the command does not read (`sync --format markdown`, `sync --dry-run`). */
+function refuseUnsupported(command: string | undefined, tokens: readonly { kind: string; name?: string; rawName?: string }[]): void {
+  const supported = command === undefined ? undefined : COMMAND_OPTIONS[command];
+  if (!supported) return; // an unknown or missing command is its own error
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === 'help' || token.name === 'debug' || supported.includes(token.name!)) continue;
+    const takes = supported.length > 0 ? `options of ${command}: ${supported.map((name) => `--${name}`).join(', ')}` : `${command} takes no options`;
+    throw new UsageError(`${command} does not take ${token.rawName ?? `--${token.name}`} (${takes})`);
   }
 }
 
