@@ -9,7 +9,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { listMarkdownFiles } from '../corpus/docs-files.js';
 import { decodePage, UnreadablePage } from '../corpus/read-page.js';
-import { parseMarkdown } from '../template/parse.js';
+import { parseMarkdown } from '../corpus/markdown.js';
 import { UserError } from '../user-error.js';
 
 export interface Citation {
