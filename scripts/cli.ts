@@ -112,6 +112,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${out}\n`);
       if (values.summary) appendFileSync(values.summary, `${await markdown()}\n`);
       if (values.sarif) writeFileSync(values.sarif, `${await sarif()}\n`);
+      const blocked = values.staged ? (await import('./reporters/blocked-commit.js')).blockedCommitMessage(findings) : '';
+      if (blocked) process.stderr.write(`${blocked}\n`);
       return findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
     case 'sync': {
