@@ -12,7 +12,8 @@ import type { CheckOptions } from './engine/check.js';
 import type { PageChange } from './engine/fix.js';
 import { parseShard } from './engine/shard.js';
 import type { SyncInput } from './reporters/sync-report.js';
-import { UserError } from './user-error.js';
+import { runMain } from './run-main.js';
+import { UsageError } from './user-error.js';
 
 // Each command loads its modules when it runs: a pre-commit check should not pay for `fix`,
 // the SARIF writer or the scaffolder.
@@ -42,13 +43,22 @@ options:
   -h, --help       show this help`;
 
 const FORMATS = ['human', 'json', 'markdown', 'github', 'sarif'] as const;
+const MERGE_FORMATS: readonly string[] = ['json', 'github'];
 
-class UsageError extends UserError {}
+/** The options each command reads (besides --help and --debug): any other is refused, never ignored. */
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  check: ['docs', 'config', 'format', 'staged', 'changed-since', 'summary', 'sarif', 'shard', 'no-cache'],
+  fix: ['docs', 'config', 'dry-run'],
+  sync: ['docs', 'config'],
+  'merge-reports': ['format'],
+  'new-service': ['docs', 'name', 'short', 'dir'],
+};
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args: argv,
     allowPositionals: true,
+    tokens: true,
     options: {
       docs: { type: 'string', default: 'docs' },
       format: { type: 'string', default: 'human' },
@@ -72,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...rest] = positionals;
+  refuseUnsupported(command, tokens);
   if (rest.length > 0 && command !== 'check' && command !== 'merge-reports') throw new UsageError(`unexpected argument: ${rest[0]}`);
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (one of: ${FORMATS.join(', ')})`);
@@ -111,6 +122,8 @@ async function main(argv: string[]): Promise<number> {
       }
       if (values.summary) appendFileSync(values.summary, `${await markdown()}\n`);
       if (values.sarif) writeFileSync(values.sarif, `${await sarif()}\n`);
+      const blocked = values.staged ? (await import('./reporters/blocked-commit.js')).blockedCommitMessage(findings) : '';
+      if (blocked) process.stderr.write(`${blocked}\n`);
       return findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
     case 'sync': {
@@ -130,6 +143,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'merge-reports': {
       if (rest.length === 0) throw new UsageError('merge-reports needs the report files of the shards');
+      if (tokens.some((t) => t.kind === 'option' && t.name === 'format') && !MERGE_FORMATS.includes(format)) {
+        throw new UsageError(`merge-reports writes JSON findings as ${MERGE_FORMATS.join(' or ')} (SARIF logs merge into SARIF), not --format ${format}`);
+      }
       const { mergeReports } = await import('./reporters/merge-reports.js');
       const merged = mergeReports(rest.map((name) => ({ name, text: readFileSync(resolve(cwd, name), 'utf8') })));
       if (merged.kind === 'sarif') {
@@ -154,6 +170,17 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError('missing command (check, fix, sync or new-service)');
     default:
       throw new UsageError(`unknown command "${command}" (check, fix, sync or new-service)`);
+  }
+}
+
+/** A UsageError for an option the command does not read (`sync --format markdown`, `sync --dry-run`). */
+function refuseUnsupported(command: string | undefined, tokens: readonly { kind: string; name?: string; rawName?: string }[]): void {
+  const supported = command === undefined ? undefined : COMMAND_OPTIONS[command];
+  if (!supported) return; // an unknown or missing command is its own error
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === 'help' || token.name === 'debug' || supported.includes(token.name!)) continue;
+    const takes = supported.length > 0 ? `options of ${command}: ${supported.map((name) => `--${name}`).join(', ')}` : `${command} takes no options`;
+    throw new UsageError(`${command} does not take ${token.rawName ?? `--${token.name}`} (${takes})`);
   }
 }
 
@@ -204,19 +231,4 @@ function describe(change: PageChange, docsRoot: string, cwd: string): string {
   return `fixed ${shown(change.to)}`;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const debug = process.argv.includes('--debug');
-    if (error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      const usage = error instanceof UserError && !error.showUsage ? '' : `${USAGE.split('\n')[0]}\n`;
-      process.stderr.write(`docs-quality: ${(error as Error).message}\n${usage}`);
-    } else {
-      process.stderr.write(`docs-quality: internal error: ${(error as Error).message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}\n`);
-      if (debug) process.stderr.write(`${(error as Error).stack}\n`);
-    }
-    process.exitCode = 2;
-  },
-);
+runMain({ name: 'docs-quality', usage: USAGE.split('\n')[0]! }, main);

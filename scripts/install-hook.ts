@@ -37,7 +37,7 @@ export function installHook(cwd: string, docs = 'docs'): string {
       `cd "$(git rev-parse --show-toplevel)" || exit 2\nexec node ${command} check --staged --docs "${docs}"\n`,
   );
   chmodSync(hook, 0o755);
-  return `installed ${relative(top, hook)}: commits now run check --staged`;
+  return `installed ${relative(top, hook)}: commits now run check --staged (to skip it once: git commit --no-verify)`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]).replace(/\.ts$/, '.js') === fileURLToPath(import.meta.url).replace(/\.ts$/, '.js')) {

@@ -3,18 +3,13 @@
  * message on one line and exits 2, never a stack trace. Kept in a module of its own so the command
  * line can recognise these errors without loading the modules that throw them.
  */
-export class UserError extends Error {
-  /** Whether the usage line helps (a bad argument) or not (a broken template). */
-  readonly showUsage: boolean = true;
-}
+export class UserError extends Error {}
 
-/** A bad argument or option: the usage line follows the message. */
+/** A bad argument or option: the usage line follows the message (exit 2 as well). */
 export class UsageError extends UserError {}
 
 /** A file the run cannot use (template, catalog, a settings file): `file:line:column: reason`. */
 export class FileError extends UserError {
-  override readonly showUsage = false;
-
   constructor(
     readonly file: string,
     readonly line: number,

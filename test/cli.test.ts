@@ -5,6 +5,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fixture, makeDocsTree, projectRoot, seedPages } from './helpers/docs-tree.js';
 import { runCli } from './helpers/run-cli.js';
+import { ResultsError } from '../scripts/links/results-store.js';
+import { errorReport } from '../scripts/run-main.js';
+import { FileError, UsageError, UserError } from '../scripts/user-error.js';
 
 const cli = suite('cli');
 
@@ -66,6 +69,35 @@ cli('usage and configuration errors exit 2 with one line and no stack trace', ()
     assert.match(run.stderr, reason);
     assert.not.match(run.stderr, /\n\s+at /, 'no stack trace');
   }
+});
+
+cli('a command refuses the options it does not read instead of ignoring them', () => {
+  const cases: [string[], string][] = [
+    [['sync', '--format', 'markdown'], 'sync does not take --format (options of sync: --docs, --config)'],
+    [['sync', '--dry-run'], 'sync does not take --dry-run (options of sync: --docs, --config)'],
+    [['merge-reports', 'a.json', '--dry-run'], 'merge-reports does not take --dry-run (options of merge-reports: --format)'],
+    [['merge-reports', 'a.json', '--format', 'markdown'], 'merge-reports writes JSON findings as json or github (SARIF logs merge into SARIF), not --format markdown'],
+    [['fix', '--format', 'json'], 'fix does not take --format (options of fix: --docs, --config, --dry-run)'],
+    [['check', '--name', 'S3'], 'check does not take --name (options of check: --docs, --config, --format, --staged, --changed-since, --summary, --sarif, --shard, --no-cache)'],
+    [['new-service', '--name', 'Amazon S3', '--staged'], 'new-service does not take --staged (options of new-service: --docs, --name, --short, --dir)'],
+  ];
+  for (const [args, message] of cases) {
+    const run = runCli(args);
+    assert.is(run.code, 2, args.join(' '));
+    assert.is(run.stderr, `docs-quality: ${message}\nusage: docs-quality <command> [options]\n`);
+  }
+  const merged = runCli(['merge-reports', '--format', 'github', join('test', 'fixtures', 'no-such-report.json')]);
+  assert.not.match(merged.stderr, /does not take|not --format/, 'merge-reports takes --format github');
+});
+
+cli('both command lines end the same way: a user error is one line, the usage line only after a bad argument', () => {
+  const program = { name: 'tool', usage: 'usage: tool <command>' };
+  assert.is(errorReport(program, new UsageError('unknown format "xml"'), false), 'tool: unknown format "xml"\nusage: tool <command>\n');
+  assert.is(errorReport(program, new FileError('a.json', 2, 3, 'not valid JSON'), false), 'tool: a.json:2:3: not valid JSON\n');
+  assert.is(errorReport(program, new ResultsError('r.json: not a results file'), false), 'tool: r.json: not a results file\n');
+  assert.ok(new ResultsError('') instanceof UserError, 'the link audit errors are user errors');
+  assert.is(errorReport(program, new TypeError('x is undefined'), false), 'tool: internal error: x is undefined (run with --debug for details)\n');
+  assert.match(errorReport(program, new TypeError('x is undefined'), true), /^tool: internal error: x is undefined\nTypeError: x is undefined\n\s+at /);
 });
 
 cli('a missing or broken template is a configuration error naming the file and position', () => {

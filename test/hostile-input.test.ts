@@ -100,7 +100,7 @@ hostile('a page that cannot be written is reported and left intact', async () =>
   const page = join(root, 'kinesis-data-streams', 'security.md');
   const before = readFileSync(page, 'utf8');
   // A folder where the temporary file must go: the write fails as on a full or read-only disk.
-  mkdirSync(join(root, 'kinesis-data-streams', `.security.md.${process.pid}.tmp`));
+  mkdirSync(join(root, 'kinesis-data-streams', `.security.md.${process.pid}.0.tmp`));
   const error = await fixDocs({ docsRoot: root, cwd: root }).then(
     () => undefined,
     (thrown: unknown) => thrown,

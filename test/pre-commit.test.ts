@@ -7,6 +7,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fixture, makeDocsTree, projectRoot } from './helpers/docs-tree.js';
 import { runCli } from './helpers/run-cli.js';
+import type { Finding } from '../scripts/engine/finding.js';
+import { blockedCommitMessage } from '../scripts/reporters/blocked-commit.js';
 
 const hook = suite('pre-commit hook');
 
@@ -46,6 +48,10 @@ hook('a bad staged page blocks the commit with the finding; a good one passes', 
   const blocked = commit(repo);
   assert.is.not(blocked.code, 0);
   assert.match(blocked.output, /3:69-3:85 +error +expected `you benefit`, found `you will benefit` +template-wording/);
+  assert.match(
+    blocked.output,
+    `commit blocked: 1 error in 1 page (${page})\n  npm run fix would fix 1 of them; then git add the pages and commit again\n  to commit anyway, this once: git commit --no-verify\n`,
+  );
   writeFileSync(join(repo, page), good);
   writeFileSync(join(repo, 'docs', 'notes.md'), '# Notes\n\nA page about release notes.\n');
   execFileSync('git', ['add', '-A'], { cwd: repo });
@@ -98,3 +104,19 @@ hook('a hook someone else wrote is left alone', () => {
 });
 
 hook.run();
+
+const blockedMessage = suite('the blocked-commit message');
+
+blockedMessage('counts errors and pages, says what fix would fix, names at most five pages', () => {
+  const finding = (file: string, fixable: boolean, severity: 'error' | 'warning' = 'error') =>
+    ({ file, line: 1, column: 1, severity, ruleId: 'r', message: 'm', fixable }) as Finding;
+  assert.is(blockedCommitMessage([finding('a.md', true, 'warning')]), '');
+  assert.is(
+    blockedCommitMessage([finding('b.md', false), finding('a.md', false), finding('a.md', false)]),
+    'commit blocked: 3 errors in 2 pages (a.md, b.md)\n  npm run fix cannot fix these: edit the pages as the findings say\n  to commit anyway, this once: git commit --no-verify',
+  );
+  const many = ['1', '2', '3', '4', '5', '6', '7'].map((n) => finding(`p${n}.md`, n !== '7'));
+  assert.match(blockedCommitMessage(many), /^commit blocked: 7 errors in 7 pages \(p1\.md, p2\.md, p3\.md, p4\.md, p5\.md and 2 more\)\n  npm run fix would fix 6 of them/);
+});
+
+blockedMessage.run();

@@ -1,7 +1,7 @@
 /** Rendered-text tokens: what the reader sees, placed exactly in the source. */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseMarkdown } from '../scripts/template/parse.js';
+import { parseMarkdown } from '../scripts/corpus/markdown.js';
 import { joinTokens, tokensOf } from '../scripts/template/tokens.js';
 
 const tokens = suite('tokens');

@@ -10,10 +10,11 @@
  *   journal is folded into a new store once it holds many entries.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { cacheDirFor } from './cache-dir.js';
 import { indexPage, type CorpusIndex, type IndexedHeading, type IndexedLink, type IndexedPage } from './corpus-index.js';
+import { writeFileAtomically } from '../files/write-atomically.js';
 
 /** Bump when IndexedPage or the stored shape changes. */
 const INDEX_FORMAT = 8;
@@ -285,10 +286,10 @@ function save(files: StoreFiles, base: Store | undefined, current: Map<string, P
     const differing = base ? [...current].filter(([rel, line]) => line !== undefined && base.lines.get(rel) !== line) : [];
     if (base && differing.length + removed.length <= Math.max(JOURNAL_ENTRIES, current.size * JOURNAL_SHARE)) {
       const lines = [`docs-quality journal ${INDEX_FORMAT} ${base.id}`, ...differing.map(([, line]) => line), ...removed.map((rel) => `-\t${rel}`)];
-      writeAtomically(files.journal, `${lines.join('\n')}\n`);
+      writeFileAtomically(files.journal, `${lines.join('\n')}\n`);
     } else {
       const lines = [`docs-quality index ${INDEX_FORMAT} ${randomUUID()}`, ...[...current.values()].filter((line) => line !== undefined)];
-      writeAtomically(files.base, `${lines.join('\n')}\n`);
+      writeFileAtomically(files.base, `${lines.join('\n')}\n`);
       rmSync(files.journal, { force: true });
       // The JSON stores of earlier versions, now unused.
       for (const legacy of files.legacy) rmSync(legacy, { force: true });
@@ -296,10 +297,4 @@ function save(files: StoreFiles, base: Store | undefined, current: Map<string, P
   } catch {
     // a read-only checkout only loses speed
   }
-}
-
-function writeAtomically(path: string, text: string): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, path);
 }

@@ -8,13 +8,14 @@
  * that checks a few pages reads and writes a few small files, whatever the size of the corpus.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { cacheDirFor } from '../corpus/cache-dir.js';
 import { TEMPLATE_DIR } from '../template/template.js';
 import { restoreMessages, serializeMessages, type SerializedFile } from './serialized-file.js';
+import { writeFileAtomically } from '../files/write-atomically.js';
 
 /** Bump when the cached shape changes. */
 const CACHE_FORMAT = 2;
@@ -77,10 +78,7 @@ export class FindingsCache {
     for (const folder of this.folders.values()) {
       if (!folder.dirty) continue;
       try {
-        mkdirSync(this.dir, { recursive: true });
-        const temp = `${folder.file}.${process.pid}.tmp`;
-        writeFileSync(temp, JSON.stringify({ key: this.key, pages: folder.pages } satisfies FolderFile));
-        renameSync(temp, folder.file);
+        writeFileAtomically(folder.file, JSON.stringify({ key: this.key, pages: folder.pages } satisfies FolderFile), { mkdir: true });
         folder.dirty = false;
       } catch {
         // the next run checks these pages again

@@ -3,9 +3,9 @@
  * check again, until nothing is left to fix. Each page is written atomically, keeping its line
  * endings and BOM; pages are only written when they changed.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { findConfigFile } from '../config/docs-quality-config.js';
 import { listMarkdownFiles } from '../corpus/docs-files.js';
 import { decodePage } from '../corpus/read-page.js';
@@ -13,6 +13,7 @@ import type { Edit } from '../template/edit.js';
 import { UserError } from '../user-error.js';
 import { applyEdits, fixesOf, planFixes } from './apply-fixes.js';
 import { checkDocs, type CheckOptions } from './check.js';
+import { writeFileAtomically } from '../files/write-atomically.js';
 
 /** Passes over the tree: each applies all non-colliding fixes, later ones see the result. */
 const MAX_PASSES = 10;
@@ -83,18 +84,11 @@ export class WriteError extends UserError {
   }
 }
 
-/** Writes via a temporary file in the same folder and a rename, so a page is never half-written. */
+/** Writes a page or the manifest atomically; a failure is a WriteError naming the file. */
 export function writeAtomically(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, text, { mode: existsSync(path) ? statSync(path).mode : 0o644, flag: 'wx' });
-    renameSync(temp, path);
+    writeFileAtomically(path, text);
   } catch (error) {
-    try {
-      if (existsSync(temp) && statSync(temp).isFile()) rmSync(temp);
-    } catch {
-      // nothing more to clean up
-    }
     throw new WriteError(path, error);
   }
 }

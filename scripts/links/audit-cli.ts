@@ -7,13 +7,12 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { auditLinks, resultsAfter } from './audit.js';
-import { PageError } from './collect-urls.js';
-import { CONFIG_FILE, ConfigError, loadLinkConfig } from './config.js';
-import { ProbeError } from './linkinator-probe.js';
+import { CONFIG_FILE, loadLinkConfig } from './config.js';
 import { progressPrinter } from './progress.js';
 import { humanReport, issueReport, jsonReport } from './report.js';
-import { loadResults, ResultsError, saveResults } from './results-store.js';
-import { UserError } from '../user-error.js';
+import { loadResults, saveResults } from './results-store.js';
+import { runMain } from '../run-main.js';
+import { UsageError } from '../user-error.js';
 
 const USAGE = `usage: npm run links:audit -- [options]
 
@@ -27,13 +26,12 @@ options:
   --format FORMAT     human (default), json or issue (the tracking issue's markdown body)
   --issue-file FILE   also write the issue body to FILE
   --source-url URL    in the issue body, link citations to URL/<page>#L<line>
+  --debug             show stack traces of internal errors
   -h, --help          show this help
 
 exit codes: 0 nothing dead, 1 something dead, 2 usage or settings error`;
 
 const FORMATS = ['human', 'json', 'issue'] as const;
-
-class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -45,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string', default: 'human' },
       'issue-file': { type: 'string' },
       'source-url': { type: 'string' },
+      debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -75,16 +74,4 @@ async function main(argv: string[]): Promise<number> {
   return report.summary.dead > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const known = [UserError, UsageError, ConfigError, ResultsError, PageError, ProbeError].some((kind) => error instanceof kind);
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    const message = (error as Error).message ?? String(error);
-    process.stderr.write(`links:audit: ${known || usage ? message : `internal error: ${message}`}${usage ? `\n${USAGE.split('\n')[0]}` : ''}\n`);
-    if (!known && !usage) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
-    process.exitCode = 2;
-  },
-);
+runMain({ name: 'links:audit', usage: USAGE.split('\n')[0]! }, main);

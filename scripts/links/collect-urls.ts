@@ -9,7 +9,8 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { listMarkdownFiles } from '../corpus/docs-files.js';
 import { decodePage, UnreadablePage } from '../corpus/read-page.js';
-import { parseMarkdown } from '../template/parse.js';
+import { parseMarkdown } from '../corpus/markdown.js';
+import { UserError } from '../user-error.js';
 
 export interface Citation {
   /** Page path relative to the current directory, with `/` separators. */
@@ -30,7 +31,7 @@ export interface CollectedUrls {
 }
 
 /** A page that cannot be read; the message names the page. */
-export class PageError extends Error {}
+export class PageError extends UserError {}
 
 const EXTERNAL = /^https?:\/\//i;
 

@@ -43,9 +43,7 @@ export const CONFIG_FILE = join(TEMPLATE_DIR, 'links.json');
 type LinkConfigFile = Omit<LinkConfig, 'skip' | 'allow'> & { skip: string[]; allow: Record<string, LinkStatus | LinkStatus[]> };
 
 /** A settings file that cannot be used; the message is one line naming the file. */
-export class ConfigError extends UserError {
-  override readonly showUsage = false;
-}
+export class ConfigError extends UserError {}
 
 /** Reads the settings file; a missing file gives the defaults unless `required`. */
 export function loadLinkConfig(path: string, required = false): LinkConfig {

@@ -9,6 +9,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LinkChecker, LinkState, type HttpResponse } from 'linkinator';
+import { UserError } from '../user-error.js';
 
 /** Linkinator's answer about one URL. */
 export interface ProbeResult {
@@ -22,7 +23,7 @@ export interface ProbeResult {
 }
 
 /** The launch pad could not be used (for instance an HTTP(S)_PROXY that cannot reach 127.0.0.1). */
-export class ProbeError extends Error {}
+export class ProbeError extends UserError {}
 
 /** One URL at a time through linkinator, each from its own launch page. */
 export class LinkinatorProbe {

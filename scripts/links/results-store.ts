@@ -3,9 +3,10 @@
  * each URL gave when it was last requested, when that was, and for how many consecutive runs it has
  * been broken — so a URL found ok recently is not requested again, and one bad day is not "dead".
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import type { LinkStatus } from './config.js';
+import { UserError } from '../user-error.js';
+import { writeFileAtomically } from '../files/write-atomically.js';
 
 export interface StoredResult {
   status: LinkStatus;
@@ -24,7 +25,7 @@ const VERSION = 1;
 const STATUSES: readonly string[] = ['ok', 'redirected', 'broken', 'blocked', 'flaky'];
 
 /** A results file that is not ours or is damaged; the message names it. */
-export class ResultsError extends Error {}
+export class ResultsError extends UserError {}
 
 /** The results of earlier runs; none when the file does not exist yet. */
 export function loadResults(path: string): StoredResults {
@@ -58,16 +59,8 @@ export function loadResults(path: string): StoredResults {
 
 /** Writes the results (sorted by URL) via a temporary file and a rename, creating the folder. */
 export function saveResults(path: string, results: StoredResults): void {
-  mkdirSync(dirname(path), { recursive: true });
   const urls = Object.fromEntries([...results].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, `${JSON.stringify({ version: VERSION, urls }, null, 2)}\n`);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFileAtomically(path, `${JSON.stringify({ version: VERSION, urls }, null, 2)}\n`, { mkdir: true });
 }
 
 /** True when the URL was found ok less than `maxAgeHours` before `now`: no need to ask again. */

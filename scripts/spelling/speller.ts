@@ -6,13 +6,14 @@
  * cspell's dictionaries (which costs seconds).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirFor } from '../corpus/cache-dir.js';
 import { loadManifest, manifestPath } from '../template/manifest.js';
 import { TEMPLATE_DIR } from '../template/template.js';
 import type { CspellSession, SpellingIssue, SpellingSources } from './cspell-session.js';
+import { writeFileAtomically } from '../files/write-atomically.js';
 
 export const WORDS_FILE = 'words.txt';
 const CONFIG_NAMES = ['cspell.json', '.cspell.json', 'cspell.config.json'];
@@ -111,10 +112,7 @@ export class Speller {
       suggestions: Object.fromEntries([...this.suggestions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     };
     try {
-      mkdirSync(dirname(this.cachePath), { recursive: true });
-      const temp = `${this.cachePath}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(temp, JSON.stringify(data));
-      renameSync(temp, this.cachePath);
+      writeFileAtomically(this.cachePath, JSON.stringify(data), { mkdir: true });
       this.dirty = false;
     } catch {
       // read-only checkout: the next run asks cspell again

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { blocksOf, type Block } from './blocks.js';
 import { loadCached } from './file-cache.js';
 import { FileError } from '../user-error.js';
-import { parseMarkdown } from './parse.js';
+import { parseMarkdown } from '../corpus/markdown.js';
 
 /** Where a docs tree keeps its template, manifest and catalog. */
 export const TEMPLATE_DIR = '_template';
