@@ -59,6 +59,22 @@ hook('a bad staged page blocks the commit with the finding; a good one passes', 
   assert.is(passed.code, 0, passed.output);
 });
 
+hook('in a linked worktree (git sets GIT_DIR for the hook) a page outside docs/ is not taken for a docs page', () => {
+  const repo = makeRepo();
+  installHook(repo);
+  const worktree = `${repo}-worktree`;
+  execFileSync('git', ['worktree', 'add', '-q', worktree], { cwd: repo });
+  writeFileSync(join(worktree, 'README.md'), '# About\n\nA misspeled word outside the docs.\n');
+  execFileSync('git', ['add', 'README.md'], { cwd: worktree });
+  const passed = commit(worktree);
+  assert.is(passed.code, 0, passed.output);
+  writeFileSync(join(worktree, page), bad);
+  execFileSync('git', ['add', page], { cwd: worktree });
+  const blocked = commit(worktree);
+  assert.is.not(blocked.code, 0);
+  assert.match(blocked.output, /commit blocked: 1 error in 1 page \(docs\/kinesis-data-streams\/security\.md\)/);
+});
+
 hook('an unstaged bad change does not block: the staged content is what is checked', () => {
   const repo = makeRepo();
   installHook(repo);

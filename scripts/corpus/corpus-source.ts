@@ -37,7 +37,7 @@ function readOrError(path: string): Uint8Array | Error {
 /** Runs git in a folder; throws GitError with git's own message when it fails. */
 export function git(cwd: string, args: readonly string[], input?: string): Buffer {
   try {
-    return execFileSync('git', args, { cwd, input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
+    return execFileSync('git', args, { cwd, input, env: gitEnv(), maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0];
     throw new GitError(`git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`);
@@ -45,6 +45,19 @@ export function git(cwd: string, args: readonly string[], input?: string): Buffe
 }
 
 export class GitError extends UserError {}
+
+/**
+ * The environment for git: a hook in a linked worktree runs with GIT_DIR set and no GIT_WORK_TREE,
+ * and git then takes the folder it is asked in (`docs/`) for the top of the checkout. Without
+ * GIT_DIR, git finds the same repository from the folder itself. GIT_INDEX_FILE stays: a commit's
+ * hook must read the index that commit is made from.
+ */
+function gitEnv(): NodeJS.ProcessEnv {
+  if (process.env.GIT_DIR === undefined || process.env.GIT_WORK_TREE !== undefined) return process.env;
+  const env = { ...process.env };
+  delete env.GIT_DIR;
+  return env;
+}
 
 const topLevels = new Map<string, string>();
 
