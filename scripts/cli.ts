@@ -42,6 +42,9 @@ options:
   --debug          show stack traces of internal errors
   -h, --help       show this help`;
 
+/** Where the README (and its rules table, which SARIF's rule descriptors link to) is published. */
+const README_URL = 'https://github.com/docs-quality/docs-quality#readme';
+
 const FORMATS = ['human', 'json', 'markdown', 'github', 'sarif'] as const;
 const MERGE_FORMATS: readonly string[] = ['json', 'github'];
 
@@ -105,7 +108,10 @@ async function main(argv: string[]): Promise<number> {
       const { files, findings, outsideServices } = await checkDocs({ docsRoot, cwd, ...scope, cache: !values['no-cache'], ...(shard ? { shard } : {}), ...configOption });
       const vfiles = files.map((f) => f.file);
       const markdown = async () => (await import('./reporters/markdown.js')).markdownReport({ files: vfiles, findings, ...(await syncContext(docsRoot)) });
-      const sarif = async () => (await import('./reporters/sarif.js')).sarifReport(findings, toolVersion());
+      const sarif = async () => {
+        const { ruleEntries } = await import('./rules/preset.js');
+        return (await import('./reporters/sarif.js')).sarifReport(findings, toolVersion(), { rules: ruleEntries.map((rule) => rule.meta), readmeUrl: README_URL });
+      };
       const out = await {
         json: async () => (await import('./reporters/json.js')).jsonReport(findings),
         markdown,

@@ -1,9 +1,11 @@
 /**
- * Writes `docs-quality.schema.json`, the JSON Schema of `.docs-quality.json`, from the preset: one
- * property per rule id, so editors complete rule names and a typo is an error at its position.
- * `npm run generate` runs it; a test fails when the shipped schema is stale.
+ * Writes what the rules' metadata makes: `docs-quality.schema.json`, the JSON Schema of
+ * `.docs-quality.json` (one property per rule id, so editors complete rule names and a typo is an
+ * error at its position), and the README's rules table. `npm run generate` runs it; tests fail
+ * when either is stale.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { withRulesTable } from '../reporters/rules-table.js';
 import { fileURLToPath } from 'node:url';
 import { ruleEntries } from '../rules/preset.js';
 import { schemaPath } from './read-json.js';
@@ -12,7 +14,7 @@ import { CONFIG_SCHEMA } from './docs-quality-config.js';
 /** The schema of the configuration file, as the preset's rules make it. */
 export function configSchema(): Record<string, unknown> {
   const rules = Object.fromEntries(
-    ruleEntries.map((rule) => [rule.id, { $ref: '#/definitions/setting', description: `${rule.id}: default "${rule.severity}"${rule.options === undefined ? '' : `, options ${JSON.stringify(rule.options)}`}` }]),
+    ruleEntries.map((rule) => [rule.id, { $ref: '#/definitions/setting', description: `${rule.meta.description} (default "${rule.severity}"${rule.meta.options ? `; options: ${rule.meta.options}` : ''})` }]),
   );
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -60,6 +62,18 @@ export function configSchemaText(): string {
   return `${JSON.stringify(configSchema(), null, 2)}\n`;
 }
 
+/** The project's README.md (beside scripts/ in the sources, two levels up from the build). */
+export function readmePath(): string {
+  const candidates = [new URL('../../README.md', import.meta.url), new URL('../../../README.md', import.meta.url)];
+  return fileURLToPath(candidates.find((url) => existsSync(url)) ?? candidates[0]!);
+}
+
+/** The README as the rules' metadata makes its rules table. */
+export function readmeText(): string {
+  return withRulesTable(readFileSync(readmePath(), 'utf8'), ruleEntries.map((rule) => rule.meta));
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(schemaPath(CONFIG_SCHEMA), configSchemaText());
+  writeFileSync(readmePath(), readmeText());
 }

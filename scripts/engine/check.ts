@@ -109,7 +109,9 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   const remembered = plan ? completeIndex(plan, texts, indexed) : undefined;
   const index: CorpusIndex = remembered?.index ?? { root: docsRoot, pages: new Map(source.paths.map((path) => [path, indexed.get(path)!])) };
   provideCorpusIndex(index);
-  const scope = options.changed ? pagesToCheck(options.changed, index) : undefined;
+  // What the rules declare a change can reach (their code loads only for a scoped run).
+  const reach = async () => new Set((await import('../rules/preset.js')).ruleEntries.map((rule) => rule.meta.crossFile));
+  const scope = options.changed ? pagesToCheck(options.changed, index, await reach()) : undefined;
   const selected = source.paths.filter((path) => (!scope || scope.has(path)) && (!options.shard || inShard(path, docsRoot, options.shard)));
   readPages(selected);
   const files = selected.map((path) => read.get(path)!);

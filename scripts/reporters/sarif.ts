@@ -5,10 +5,18 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding } from '../engine/finding.js';
+import type { RuleMeta } from '../rule-kit/define-rule.js';
+import { ruleAnchor } from './rules-table.js';
+
+/** What SARIF says of the rules: their metadata, and the README that documents them (absolute URL). */
+export interface SarifRules {
+  rules: readonly RuleMeta[];
+  readmeUrl: string;
+}
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-export function sarifReport(findings: readonly Finding[], toolVersion: string): string {
+export function sarifReport(findings: readonly Finding[], toolVersion: string, described?: SarifRules): string {
   const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
   const seen = new Map<string, number>();
   const results = findings.map((f) => {
@@ -43,7 +51,7 @@ export function sarifReport(findings: readonly Finding[], toolVersion: string): 
           driver: {
             name: 'docs-quality',
             version: toolVersion,
-            rules: ruleIds.map((id) => ({ id, shortDescription: { text: id } })),
+            rules: ruleIds.map((id) => ruleDescriptor(id, described)),
           },
         },
         results,
@@ -51,4 +59,19 @@ export function sarifReport(findings: readonly Finding[], toolVersion: string): 
     ],
   };
   return JSON.stringify(log, null, 2);
+}
+
+/** A rule's SARIF descriptor: names, one-line and full descriptions, and its row of the README. */
+function ruleDescriptor(id: string, described: SarifRules | undefined): Record<string, unknown> {
+  const meta = described?.rules.find((rule) => rule.id === id);
+  if (!meta || !described) return { id, shortDescription: { text: id } };
+  return {
+    id,
+    name: id,
+    shortDescription: { text: meta.description },
+    fullDescription: { text: meta.docs },
+    helpUri: `${described.readmeUrl.replace(/#.*$/, '')}#${ruleAnchor(id)}`,
+    defaultConfiguration: { level: meta.defaultSeverity === 'warn' ? 'warning' : 'error' },
+    properties: { fixable: Boolean(meta.fixable) },
+  };
 }

@@ -4,9 +4,22 @@
  * found: a page whose last line has no newline -> page does not end with a newline (fix adds it)
  */
 import type { OffsetFinding } from '../template/edit.js';
-import { docsRule } from './report.js';
+import { defineRule } from '../rule-kit/define-rule.js';
 
-export default docsRule('final-newline', (_tree, file) => {
+export default defineRule(
+  {
+    id: "final-newline",
+    description: "a page that does not end with a newline",
+    docs: "A page ends with a newline, so appending to it and its diffs stay clean.",
+    fixable: "adds the newline",
+    crossFile: "none",
+    defaultSeverity: "error",
+    examples: [
+      { title: "no newline at the end", pages: {"guide/page.md": "# Page\n\nText."}, findings: ["guide/page.md:3:6 page does not end with a newline"] },
+      { title: "one newline at the end", pages: {"guide/page.md": "# Page\n\nText.\n"}, findings: [] },
+    ],
+  },
+  (_tree, file) => {
   const text = String(file);
   if (text === '' || text.endsWith('\n')) return [];
   const finding: OffsetFinding = {

@@ -14,9 +14,21 @@ import type { Edit, Fix } from '../template/edit.js';
 import { loadManifest } from '../template/manifest.js';
 import { foreignServiceIn, serviceIdentifiers } from '../topics/service-identifiers.js';
 import { docsPageOf } from './docs-page.js';
-import { docsRule } from './report.js';
+import { defineRule } from '../rule-kit/define-rule.js';
 
-export default docsRule('foreign-file-name', (_tree, file) => {
+export default defineRule(
+  {
+    id: "foreign-file-name",
+    description: "a file name carrying another service's name (a copy-paste leftover)",
+    docs: "The identifiers of every service (initialisms, names with digits, one-word folder names) are matched against each file name's words; a service's own identifiers never count. Another service's H1 rarely changes, so a change is not taken to affect other folders.",
+    fixable: "renames a catalog topic's page to its topic id and updates every link to it",
+    crossFile: "none",
+    defaultSeverity: "error",
+    examples: [
+      { title: "a Kinesis Data Streams page named for Kinesis Data Analytics", base: "s3", pages: {"kinesis-data-streams/security.md": "# Security in Amazon Kinesis Data Streams\n\n**Topics**\n+ [Notes](akda-notes.md)\n", "kinesis-data-streams/akda-notes.md": "# Notes\n\nText.\n", "kinesis-data-analytics/security.md": "# Security in Amazon Kinesis Data Analytics\n"}, findings: ["kinesis-data-streams/akda-notes.md:1:1 file name carries another service's name: `akda` stands for Amazon Kinesis Data Analytics (kinesis-data-analytics/)"] },
+    ],
+  },
+  (_tree, file) => {
   const page = docsPageOf(file);
   if (!page?.service || page.isServicePage) return [];
   const index = corpusIndexFor(page.docsRoot);

@@ -26,7 +26,7 @@ import { resolveLink } from '../corpus/resolve-link.js';
 import type { OffsetFinding } from '../template/edit.js';
 import { topicsListOf } from '../topics/topics-list.js';
 import { docsPageOf } from './docs-page.js';
-import { oncePerTree, shareOfAnalysis } from './report.js';
+import { defineRule, oncePerTree, shareOf } from '../rule-kit/define-rule.js';
 
 export type LinkRuleId = 'internal-links' | 'link-fragment-case';
 
@@ -95,7 +95,21 @@ export const linkAnalysis = oncePerTree((tree: Root, file: VFile): { findings: O
   return { findings };
 });
 
-export default shareOfAnalysis('internal-links', linkAnalysis);
+export default defineRule(
+  {
+    id: "internal-links",
+    description: "a relative link, image or definition to a missing file, heading or anchor, or one that leaves the docs tree",
+    docs: "Every relative link and its `#fragment` resolves inside the docs tree, the way remark-validate-links resolves them (see the differences below); absolute paths and `file:`, `javascript:`, `data:` and `vbscript:` links are reported.",
+    fixable: false,
+    crossFile: "linking-pages",
+    defaultSeverity: "error",
+    examples: [
+      { title: "a link to a missing page", pages: {"guide/page.md": "# Page\n\nSee [the setup](setup.md).\n"}, findings: ["guide/page.md:3:5 link points to a missing file `setup.md`"] },
+      { title: "a link to an existing heading", pages: {"guide/page.md": "# Page\n\nSee [the setup](#setup).\n\n## Setup\n\nText.\n"}, findings: [] },
+    ],
+  },
+  shareOf('internal-links', linkAnalysis),
+);
 
 /**
  * Whether a fragment reaches an anchor of a page. An exact match is right wherever the docs are

@@ -8,6 +8,19 @@
  *   -> link fragment differs in case: expected `#setup`, found `#Setup` (GitHub ignores the case, other sites do not)
  */
 import { linkAnalysis } from './internal-links.js';
-import { shareOfAnalysis } from './report.js';
+import { defineRule, shareOf } from '../rule-kit/define-rule.js';
 
-export default shareOfAnalysis('link-fragment-case', linkAnalysis);
+export default defineRule(
+  {
+    id: "link-fragment-case",
+    description: "a `#fragment` that reaches its anchor only because GitHub lowercases fragments",
+    docs: "Browsers and most documentation sites match a fragment exactly; heading slugs are lowercase, so `#Setup` works on GitHub only.",
+    fixable: false,
+    crossFile: "linking-pages",
+    defaultSeverity: "warn",
+    examples: [
+      { title: "a heading linked in title case", pages: {"guide/page.md": "# Page\n\nSee [the setup](#Setup).\n\n## Setup\n\nText.\n"}, findings: ["guide/page.md:3:5 link fragment differs in case: expected `#setup`, found `#Setup` (GitHub ignores the case, other sites do not)"] },
+    ],
+  },
+  shareOf('link-fragment-case', linkAnalysis),
+);

@@ -12,9 +12,21 @@ import { corpusIndexFor, pagesInFolder } from '../corpus/corpus-index.js';
 import { isLinkedFromElsewhere } from '../corpus/links-to.js';
 import { loadManifest } from '../template/manifest.js';
 import { docsPageOf, servicePageName } from './docs-page.js';
-import { docsRule } from './report.js';
+import { defineRule } from '../rule-kit/define-rule.js';
 
-export default docsRule('orphan-pages', (_tree, file) => {
+export default defineRule(
+  {
+    id: "orphan-pages",
+    description: "a page in a service folder that nothing links to",
+    docs: "Every topic page is reached from some page, normally its service's Topics list; a folder the services manifest names but without its security page is told so once.",
+    fixable: false,
+    crossFile: "folder",
+    defaultSeverity: "error",
+    examples: [
+      { title: "a page off the Topics list", base: "s3", pages: {"s3/old-notes.md": "# Old notes\n\nText.\n"}, findings: ["s3/old-notes.md:1:1 page is not linked from any page: add it to the Topics list of `security.md` or remove it"] },
+    ],
+  },
+  (_tree, file) => {
   const page = docsPageOf(file);
   if (!page?.service || page.isServicePage) return [];
   const index = corpusIndexFor(page.docsRoot);

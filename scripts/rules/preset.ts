@@ -34,62 +34,75 @@ import topicCatalog from './topic-catalog.js';
 import topicLinks from './topic-links.js';
 import topicTitles from './topic-titles.js';
 import { remarkLintDirectives } from '../engine/lint-directives.js';
+import type { DefinedRule, RuleMeta } from '../rule-kit/define-rule.js';
 
 /** What a rule reads: its own page only, or the corpus index too (other pages' titles and links). */
 export type Reads = 'page' | 'corpus';
 
 export type { RuleSetting, RuleSeverity, RuleSettings };
 
-/** One rule of the preset: its id as findings carry it, its defaults, and what it reads. */
+/** One rule of the preset: its id as findings carry it, its metadata, its default options, and what it reads. */
 export interface RuleEntry {
   id: string;
   plugin: Plugin<never[], Root>;
+  meta: RuleMeta;
   severity: Exclude<RuleSeverity, 'off'>;
   options?: unknown;
   reads: Reads;
 }
 
-const entry = (plugin: Plugin<never[], Root>, severity: RuleEntry['severity'], reads: Reads, options?: unknown): RuleEntry => ({
-  id: plugin.name.slice(plugin.name.indexOf(':') + 1),
-  plugin,
-  severity,
-  reads,
-  ...(options === undefined ? {} : { options }),
-});
+/** One of our rules: its metadata is its own. */
+const own = (plugin: DefinedRule, reads: Reads): RuleEntry => ({ id: plugin.meta.id, plugin: plugin as unknown as Plugin<never[], Root>, meta: plugin.meta, severity: plugin.meta.defaultSeverity, reads });
+
+/** A remark-lint rule: what it finds, in our words, and its page on npm. */
+const remarkLint = (plugin: Plugin<never[], Root>, description: string, fixable: string | false, options?: unknown): RuleEntry => {
+  const id = plugin.name.slice(plugin.name.indexOf(':') + 1);
+  const meta: RuleMeta = {
+    id,
+    description,
+    docs: `remark-lint's \`remark-lint-${id}\`: https://www.npmjs.com/package/remark-lint-${id}`,
+    fixable,
+    crossFile: 'none',
+    defaultSeverity: 'error',
+    ...(options === undefined ? {} : { options: `remark-lint-${id}'s option (default ${JSON.stringify(options)})` }),
+    examples: [],
+  };
+  return { id, plugin, meta, severity: 'error', reads: 'page', ...(options === undefined ? {} : { options }) };
+};
 
 /** Every rule, in the order remark runs them. */
 export const ruleEntries: readonly RuleEntry[] = [
   // Spelling is the one rule that waits (for cspell's dictionaries): first, before any error is
   // on the page (see .remarkrc.mjs for why that matters to remark).
-  entry(spelling, 'error', 'page'),
-  entry(templateHeading, 'error', 'page'),
-  entry(templateBlocks, 'error', 'page'),
-  entry(templateWording, 'error', 'page'),
-  entry(templateName, 'error', 'page'),
-  entry(topicLinks, 'error', 'corpus'),
-  entry(topicTitles, 'error', 'corpus'),
-  entry(topicCatalog, 'error', 'corpus'),
-  entry(orphanPages, 'error', 'corpus'),
-  entry(foreignFileName, 'error', 'corpus'),
-  entry(internalLinks, 'error', 'corpus'),
-  entry(linkFragmentCase, 'warn', 'corpus'),
-  entry(todoPlaceholder, 'error', 'page'),
+  own(spelling, 'page'),
+  own(templateHeading, 'page'),
+  own(templateBlocks, 'page'),
+  own(templateWording, 'page'),
+  own(templateName, 'page'),
+  own(topicLinks, 'corpus'),
+  own(topicTitles, 'corpus'),
+  own(topicCatalog, 'corpus'),
+  own(orphanPages, 'corpus'),
+  own(foreignFileName, 'corpus'),
+  own(internalLinks, 'corpus'),
+  own(linkFragmentCase, 'corpus'),
+  own(todoPlaceholder, 'page'),
   // Style: a small preset the template itself passes; the first two are fixable.
-  entry(finalNewline, 'error', 'page'),
-  entry(trailingSpaces, 'error', 'page'),
-  entry(unorderedListMarkerStyle, 'error', 'page', 'consistent'),
-  entry(headingStyle, 'error', 'page', 'atx'),
-  entry(emphasisMarker, 'error', 'page', 'consistent'),
-  entry(strongMarker, 'error', 'page', 'consistent'),
-  entry(hardBreakSpaces, 'error', 'page'),
-  entry(listItemBulletIndent, 'error', 'page'),
-  entry(noHeadingContentIndent, 'error', 'page'),
-  entry(noMultipleToplevelHeadings, 'error', 'page'),
-  entry(noConsecutiveBlankLines, 'error', 'page'),
-  entry(noUndefinedReferences, 'error', 'page'),
-  entry(noUnusedDefinitions, 'error', 'page'),
-  entry(noDuplicateDefinitions, 'error', 'page'),
-  entry(noEmptyUrl, 'error', 'page'),
+  own(finalNewline, 'page'),
+  own(trailingSpaces, 'page'),
+  remarkLint(unorderedListMarkerStyle, 'list items marked with different bullets (`+`, `*`, `-`)', false, 'consistent'),
+  remarkLint(headingStyle, 'a heading not in ATX style (`# Title`)', false, 'atx'),
+  remarkLint(emphasisMarker, 'emphasis marked with both `*` and `_`', false, 'consistent'),
+  remarkLint(strongMarker, 'strong emphasis marked with both `**` and `__`', false, 'consistent'),
+  remarkLint(hardBreakSpaces, 'a hard break made of more than two spaces', false),
+  remarkLint(listItemBulletIndent, 'a list bullet indented from the margin', false),
+  remarkLint(noHeadingContentIndent, 'more than one space between `#` and the heading text', false),
+  remarkLint(noMultipleToplevelHeadings, 'more than one H1 on a page', false),
+  remarkLint(noConsecutiveBlankLines, 'more than one blank line between blocks', false),
+  remarkLint(noUndefinedReferences, 'a reference link (`[text][label]`) with no definition', false),
+  remarkLint(noUnusedDefinitions, 'a link definition nothing uses', false),
+  remarkLint(noDuplicateDefinitions, 'a link label defined twice', false),
+  remarkLint(noEmptyUrl, 'a link or image with an empty URL', false),
 ];
 
 /** The rule ids a configuration may name. */

@@ -6,7 +6,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { analysePage, type BlockWording, type PageAnalysis, type TemplateRuleId } from '../template/analyse-page.js';
 import { loadManifest } from '../template/manifest.js';
-import { oncePerTree, shareOfAnalysis } from './report.js';
+import { oncePerTree, shareOf } from '../rule-kit/define-rule.js';
 import { loadTemplate } from '../template/template.js';
 import { docsPageOf } from './docs-page.js';
 
@@ -23,9 +23,9 @@ export const servicePageAnalysis = oncePerTree((tree: Root, file: VFile): PageAn
   return analysis;
 });
 
-/** A remark-lint rule reporting one template rule's findings (they share one analysis per page). */
-export function templateRule(rule: TemplateRuleId) {
-  return shareOfAnalysis(rule, servicePageAnalysis);
+/** One template rule's findings (the template rules share one analysis per page). */
+export function templateFindings(rule: TemplateRuleId) {
+  return shareOf(rule, servicePageAnalysis);
 }
 
 declare module 'vfile' {

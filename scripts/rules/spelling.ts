@@ -27,10 +27,23 @@ import type { OffsetFinding } from '../template/edit.js';
 import { loadManifest } from '../template/manifest.js';
 import { tokensOf, tokensOfText } from '../template/tokens.js';
 import { docsPageOf, type DocsPage } from './docs-page.js';
-import { docsRule } from './report.js';
+import { defineRule } from '../rule-kit/define-rule.js';
 import { servicePageAnalysis } from './service-page.js';
 
-export default docsRule('spelling', async (tree: Root, file: VFile) => {
+export default defineRule(
+  {
+    id: "spelling",
+    description: "a word cspell does not know in a page's prose",
+    docs: "cspell-lib decides each word with the nearest cspell config above the docs tree and `_template/words.txt`, honouring cspell's inline directives; the names a page binds (its H1, the manifest, a topic title) are known on it. Code, URLs, HTML and front matter are not checked.",
+    fixable: false,
+    crossFile: "none",
+    defaultSeverity: "error",
+    examples: [
+      { title: "a typo with its one-edit correction", pages: {"guide/page.md": "# Records\n\nKinesis Data Streams recieves records.\n"}, findings: ["guide/page.md:3:22 unknown word `recieves`; did you mean `receives`, `relieves`? (add it to _template/words.txt if it is right)"] },
+      { title: "a word cspell:ignore names", pages: {"guide/page.md": "# Records\n\n<!-- cspell:ignore frobnicate -->\n\nWe frobnicate records.\n"}, findings: [] },
+    ],
+  },
+  async (tree: Root, file: VFile) => {
   const page = docsPageOf(file);
   if (!page) return [];
   const text = String(file);

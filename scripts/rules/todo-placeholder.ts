@@ -7,11 +7,23 @@
  */
 import { visit } from 'unist-util-visit';
 import type { OffsetFinding } from '../template/edit.js';
-import { docsRule } from './report.js';
+import { defineRule } from '../rule-kit/define-rule.js';
 
 const TODO = /\bTODO\b/;
 
-export default docsRule('todo-placeholder', (tree) => {
+export default defineRule(
+  {
+    id: "todo-placeholder",
+    description: "a `TODO` left in a page",
+    docs: "The summaries `new-service` scaffolds are marked `TODO` until a writer replaces them.",
+    fixable: false,
+    crossFile: "none",
+    defaultSeverity: "error",
+    examples: [
+      { title: "a scaffolded summary", pages: {"guide/page.md": "# Page\n\nTODO: summarize how the service protects data.\n"}, findings: ["guide/page.md:3:1 placeholder text left in the page: replace the TODO with the real summary"] },
+    ],
+  },
+  (tree) => {
   const findings: OffsetFinding[] = [];
   visit(tree, 'text', (node) => {
     const at = TODO.exec(node.value);

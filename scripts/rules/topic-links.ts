@@ -5,6 +5,20 @@
  * found: `+ [Resilience in Amazon S3](resilience.md)` with no `s3/resilience.md`
  *   -> topic link points to a missing page `resilience.md`
  */
-import { topicRule } from './topics-page.js';
+import { defineRule } from '../rule-kit/define-rule.js';
+import { topicFindings } from './topics-page.js';
 
-export default topicRule('topic-links');
+export default defineRule(
+  {
+    id: "topic-links",
+    description: "a Topics entry that is not a link, leaves the service folder, or points to a missing page or `#fragment`",
+    docs: "Every entry of a service page's Topics list links to a page in the service's own folder, and a fragment names one of its headings or `<a name>` anchors.",
+    fixable: false,
+    crossFile: "folder",
+    defaultSeverity: "error",
+    examples: [
+      { title: "a Topics link to a missing page", base: "s3", remove: ["s3/network-isolation.md"], findings: ["s3/security.md:17:3 topic link points to a missing page `network-isolation.md`"] },
+    ],
+  },
+  topicFindings('topic-links'),
+);

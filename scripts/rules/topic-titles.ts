@@ -6,6 +6,20 @@
  * found: `[Data Protection in Amazon Kinesis Data Streams](...)`
  *   -> topic title differs from the catalog: expected `Data protection in Amazon Kinesis Data Streams`
  */
-import { topicRule } from './topics-page.js';
+import { defineRule } from '../rule-kit/define-rule.js';
+import { topicFindings } from './topics-page.js';
 
-export default topicRule('topic-titles');
+export default defineRule(
+  {
+    id: "topic-titles",
+    description: "a Topics title that is not the catalog's canonical title, or link text that differs from the target page's H1",
+    docs: "Titles are compared with the catalog's canonical title (casing included) with the service's names filled in.",
+    fixable: "renames the link text and the target page's H1, and links elsewhere that use the old H1",
+    crossFile: "folder",
+    defaultSeverity: "error",
+    examples: [
+      { title: "a title in other casing", base: "s3", replace: {"s3/security.md": ["[Data protection in Amazon S3]", "[Data Protection in Amazon S3]"]}, findings: ["s3/security.md:12:4 topic title differs from the catalog: expected `Data protection in Amazon S3`, found `Data Protection in Amazon S3`", "s3/security.md:12:4 link text differs from the title of `DataDurability.md`: the page's H1 is `Data protection in Amazon S3`, the link says `Data Protection in Amazon S3`"] },
+    ],
+  },
+  topicFindings('topic-titles'),
+);

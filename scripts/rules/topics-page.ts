@@ -12,7 +12,7 @@ import { blocksOf } from '../template/blocks.js';
 import { analyseTopics, type TopicFinding, type TopicRuleId, type TopicSummary } from '../topics/analyse-topics.js';
 import { topicsListOf } from '../topics/topics-list.js';
 import { docsPageOf } from './docs-page.js';
-import { oncePerTree, shareOfAnalysis } from './report.js';
+import { oncePerTree, shareOf } from '../rule-kit/define-rule.js';
 import { servicePageAnalysis } from './service-page.js';
 
 /** The Topics-list analysis of a service page (once per tree), or null for other pages. */
@@ -43,9 +43,9 @@ export const topicsAnalysis = oncePerTree((tree: Root, file: VFile): { findings:
   return result;
 });
 
-/** A remark-lint rule reporting one topic rule's findings. */
-export function topicRule(rule: TopicRuleId) {
-  return shareOfAnalysis(rule, topicsAnalysis);
+/** One topic rule's findings (the topic rules share one analysis per service page). */
+export function topicFindings(rule: TopicRuleId) {
+  return shareOf(rule, topicsAnalysis);
 }
 
 declare module 'vfile' {
