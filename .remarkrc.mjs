@@ -11,13 +11,13 @@ import remarkValidateLinks from 'remark-validate-links';
 
 const built = new URL('./dist/scripts/', import.meta.url);
 let scripts = built;
-if (!existsSync(new URL('rules/preset.js', built))) {
+if (!existsSync(new URL('engine/preset.js', built))) {
   register('ts-node/esm', import.meta.url);
   scripts = new URL('./scripts/', import.meta.url);
 }
 const load = (path) => import(new URL(`${path}.${scripts === built ? 'js' : 'ts'}`, scripts).href);
-const { presetFor } = await load('rules/preset');
-const { default: htmlAnchors } = await load('rules/html-anchors');
+const { presetFor } = await load('engine/preset');
+const { default: htmlAnchors } = await load('corpus/html-anchors');
 const { useConfig } = await load('config/docs-quality-config');
 const docs = existsSync(join(process.cwd(), 'docs')) ? join(process.cwd(), 'docs') : process.cwd();
 const { rules } = useConfig(docs);

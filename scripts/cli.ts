@@ -109,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
       const vfiles = files.map((f) => f.file);
       const markdown = async () => (await import('./reporters/markdown.js')).markdownReport({ files: vfiles, findings, ...(await syncContext(docsRoot)) });
       const sarif = async () => {
-        const { ruleEntries } = await import('./rules/preset.js');
+        const { ruleEntries } = await import('./engine/preset.js');
         return (await import('./reporters/sarif.js')).sarifReport(findings, toolVersion(), { rules: ruleEntries.map((rule) => rule.meta), readmeUrl: README_URL });
       };
       const out = await {
@@ -122,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${out}\n`);
       if (format === 'human' && !scope.changed) {
         const { outsideServicesNote } = await import('./reporters/human.js');
-        const { servicePageName } = await import('./rules/docs-page.js');
+        const { servicePageName } = await import('./config/layout.js');
         const note = outsideServicesNote(outsideServices.map((path) => relative(cwd, path)), servicePageName(realpathSync(docsRoot)));
         if (note) process.stdout.write(`${note}\n`);
       }
@@ -225,7 +225,7 @@ function toolVersion(): string {
 
 async function syncContext(docsRoot: string): Promise<Pick<SyncInput, 'template' | 'topics'>> {
   const { loadTemplate } = await import('./template/template.js');
-  const { loadCatalog } = await import('./template/catalog.js');
+  const { loadCatalog } = await import('./topics/catalog.js');
   return { template: loadTemplate(docsRoot), topics: loadCatalog(docsRoot)?.topics ?? [] };
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RuleExample } from '../scripts/rule-kit/define-rule.js';
-import { ruleEntries } from '../scripts/rules/preset.js';
+import { ruleEntries } from '../scripts/engine/preset.js';
 import { readmePath, readmeText } from '../scripts/config/generate-schema.js';
 import { findingsIn } from './helpers/check.js';
 import { runCli } from './helpers/run-cli.js';

@@ -167,7 +167,7 @@ drift.run();
 const recognise = suite('topic recognition');
 
 recognise('an unknown title gets the closest catalog topic when one shares its words', async () => {
-  const { closestTopic, loadCatalog } = await import('../scripts/template/catalog.js');
+  const { closestTopic, loadCatalog } = await import('../scripts/topics/catalog.js');
   const root = makeDocsTree({}, shippedConfig());
   const topics = loadCatalog(root)!.topics;
   assert.is(closestTopic('Encryption and data protection notes', topics)?.id, 'data-protection');

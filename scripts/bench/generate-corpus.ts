@@ -6,7 +6,7 @@
  */
 import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fillTitle, loadCatalog } from '../template/catalog.js';
+import { fillTitle, loadCatalog } from '../topics/catalog.js';
 import { escapeText, renderForPage } from '../template/markup.js';
 import { loadTemplate, TEMPLATE_DIR } from '../template/template.js';
 

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { withRulesTable } from '../reporters/rules-table.js';
 import { fileURLToPath } from 'node:url';
-import { ruleEntries } from '../rules/preset.js';
+import { ruleEntries } from '../engine/preset.js';
 import { schemaPath } from './read-json.js';
 import { CONFIG_SCHEMA } from './docs-quality-config.js';
 

@@ -6,7 +6,7 @@ import { resolve, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { provideCorpusIndex, withholdCorpusIndex, type CorpusIndex } from '../corpus/corpus-index.js';
 import { completeIndex, pagesToIndex, planIndex } from '../corpus/index-cache.js';
-import { loadCatalog } from '../template/catalog.js';
+import { loadCatalog } from '../topics/catalog.js';
 import { loadManifest } from '../template/manifest.js';
 import { loadTemplate } from '../template/template.js';
 import { realpathSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { inShard, type Shard } from './shard.js';
 import { findingsOf, type Finding } from './finding.js';
 import { readPage, type PageText } from '../corpus/read-page.js';
 import { useConfig, type DocsQualityConfig } from '../config/docs-quality-config.js';
-import { pageRole } from '../rules/docs-page.js';
+import { pageRole } from '../config/layout.js';
 
 export interface CheckOptions {
   /** The docs tree (its `_template/` holds the template and manifest). */
@@ -110,7 +110,7 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   const index: CorpusIndex = remembered?.index ?? { root: docsRoot, pages: new Map(source.paths.map((path) => [path, indexed.get(path)!])) };
   provideCorpusIndex(index);
   // What the rules declare a change can reach (their code loads only for a scoped run).
-  const reach = async () => new Set((await import('../rules/preset.js')).ruleEntries.map((rule) => rule.meta.crossFile));
+  const reach = async () => new Set((await import('./preset.js')).ruleEntries.map((rule) => rule.meta.crossFile));
   const scope = options.changed ? pagesToCheck(options.changed, index, await reach()) : undefined;
   const selected = source.paths.filter((path) => (!scope || scope.has(path)) && (!options.shard || inShard(path, docsRoot, options.shard)));
   readPages(selected);
@@ -130,7 +130,7 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
   if (todo.length > 0) {
     const { lintWithCorpusRules } = await import('./processor.js');
     const { applyLintDirectives } = await import('./lint-directives.js');
-    const { ruleIds } = await import('../rules/preset.js');
+    const { ruleIds } = await import('./preset.js');
     for (const { path, file } of todo) {
       const result = passed.get(path)!;
       restoreMessages(file, result.messages!);

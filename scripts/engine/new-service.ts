@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fillTitle, loadCatalog } from '../template/catalog.js';
+import { fillTitle, loadCatalog } from '../topics/catalog.js';
 import { loadManifest, manifestPath } from '../template/manifest.js';
 import { escapeText, pageStyleOf, renderForPage } from '../template/markup.js';
 import { loadTemplate } from '../template/template.js';

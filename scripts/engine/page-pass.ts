@@ -5,7 +5,7 @@
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { indexPage, indexTree, type IndexedPage } from '../corpus/corpus-index.js';
-import { docsPageOf } from '../rules/docs-page.js';
+import { docsPageOf } from '../config/layout.js';
 import type { RuleSettings } from '../config/docs-quality-config.js';
 import { lintDirectivesOf, type LintDirective } from './lint-directives.js';
 import { lintWithPageRules } from './processor.js';

@@ -12,8 +12,8 @@ import { location } from 'vfile-location';
 import type { IndexedPage } from '../corpus/corpus-index.js';
 import { remarkDocsSyntax } from '../corpus/markdown.js';
 import { beyondLimits } from '../corpus/parse-limits.js';
-import { docsPageOf } from '../rules/docs-page.js';
-import { presetFor, ruleRank, type Reads, type RuleSettings } from '../rules/preset.js';
+import { docsPageOf } from '../config/layout.js';
+import { presetFor, ruleRank, type Reads, type RuleSettings } from './preset.js';
 
 const processors = new Map<string, Processor<Root, Root, Root>>();
 

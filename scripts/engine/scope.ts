@@ -6,7 +6,7 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { pagesInFolder, type CorpusIndex } from '../corpus/corpus-index.js';
 import { pagesLinkingTo } from '../corpus/links-to.js';
-import { pageRole, servicePageName } from '../rules/docs-page.js';
+import { pageRole, servicePageName } from '../config/layout.js';
 import type { CrossFile } from '../rule-kit/define-rule.js';
 import { TEMPLATE_DIR } from '../template/template.js';
 

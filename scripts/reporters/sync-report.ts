@@ -7,7 +7,7 @@ import { basename, dirname } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Finding } from '../engine/finding.js';
 import type { Template } from '../template/template.js';
-import type { Topic } from '../template/catalog.js';
+import type { Topic } from '../topics/catalog.js';
 import { joinTokens } from '../template/tokens.js';
 
 export interface SyncInput {

@@ -9,11 +9,11 @@
 import { basename, dirname, join, relative } from 'node:path';
 import { corpusIndexFor, type CorpusIndex } from '../corpus/corpus-index.js';
 import { linksTo } from '../corpus/links-to.js';
-import { loadCatalog, recogniseTopic } from '../template/catalog.js';
+import { loadCatalog, recogniseTopic } from '../topics/catalog.js';
 import type { Edit, Fix } from '../template/edit.js';
 import { loadManifest } from '../template/manifest.js';
 import { foreignServiceIn, serviceIdentifiers } from '../topics/service-identifiers.js';
-import { docsPageOf } from './docs-page.js';
+import { docsPageOf } from '../config/layout.js';
 import { defineRule } from '../rule-kit/define-rule.js';
 
 export default defineRule(

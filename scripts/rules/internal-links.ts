@@ -25,7 +25,7 @@ import { isMarkdownFile } from '../corpus/docs-files.js';
 import { resolveLink } from '../corpus/resolve-link.js';
 import type { OffsetFinding } from '../template/edit.js';
 import { topicsListOf } from '../topics/topics-list.js';
-import { docsPageOf } from './docs-page.js';
+import { docsPageOf } from '../config/layout.js';
 import { defineRule, oncePerTree, shareOf } from '../rule-kit/define-rule.js';
 
 export type LinkRuleId = 'internal-links' | 'link-fragment-case';

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { corpusIndexFor, pagesInFolder } from '../corpus/corpus-index.js';
 import { isLinkedFromElsewhere } from '../corpus/links-to.js';
 import { loadManifest } from '../template/manifest.js';
-import { docsPageOf, servicePageName } from './docs-page.js';
+import { docsPageOf, servicePageName } from '../config/layout.js';
 import { defineRule } from '../rule-kit/define-rule.js';
 
 export default defineRule(

@@ -22,13 +22,13 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { manifestWords, spellerFor, wordsOfNames, type SpellingFinding } from '../spelling/speller.js';
 import { serviceFromHeading } from '../template/bind.js';
-import { loadCatalog, topicsForService } from '../template/catalog.js';
+import { loadCatalog, topicsForService } from '../topics/catalog.js';
 import type { OffsetFinding } from '../template/edit.js';
 import { loadManifest } from '../template/manifest.js';
 import { tokensOf, tokensOfText } from '../template/tokens.js';
-import { docsPageOf, type DocsPage } from './docs-page.js';
+import { docsPageOf, type DocsPage } from '../config/layout.js';
 import { defineRule } from '../rule-kit/define-rule.js';
-import { servicePageAnalysis } from './service-page.js';
+import { servicePageAnalysis } from '../template/service-page-analysis.js';
 
 export default defineRule(
   {

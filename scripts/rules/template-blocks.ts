@@ -4,7 +4,7 @@
  * misplaced ones moved by `fix`.
  */
 import { defineRule } from '../rule-kit/define-rule.js';
-import { templateFindings } from './service-page.js';
+import { templateFindings } from '../template/service-page-analysis.js';
 
 export default defineRule(
   {

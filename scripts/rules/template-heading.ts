@@ -3,7 +3,7 @@
  * `Amazon S3 Security` or `Security and compliance in Amazon DynamoDB` are reported with the fix.
  */
 import { defineRule } from '../rule-kit/define-rule.js';
-import { templateFindings } from './service-page.js';
+import { templateFindings } from '../template/service-page-analysis.js';
 
 export default defineRule(
   {

@@ -4,7 +4,7 @@
  * another service's page is reported.
  */
 import { defineRule } from '../rule-kit/define-rule.js';
-import { templateFindings } from './service-page.js';
+import { templateFindings } from '../template/service-page-analysis.js';
 
 export default defineRule(
   {

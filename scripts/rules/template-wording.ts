@@ -4,7 +4,7 @@
  * line breaks do not count; words, punctuation and link targets do.
  */
 import { defineRule } from '../rule-kit/define-rule.js';
-import { templateFindings } from './service-page.js';
+import { templateFindings } from '../template/service-page-analysis.js';
 
 export default defineRule(
   {

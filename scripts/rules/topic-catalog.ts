@@ -7,7 +7,7 @@
  *   -> missing required topic `Logging and monitoring in Amazon Kinesis Data Streams` (logging-and-monitoring)
  */
 import { defineRule } from '../rule-kit/define-rule.js';
-import { topicFindings } from './topics-page.js';
+import { topicFindings } from '../topics/topics-analysis.js';
 
 export default defineRule(
   {

@@ -6,7 +6,7 @@
  *   -> topic link points to a missing page `resilience.md`
  */
 import { defineRule } from '../rule-kit/define-rule.js';
-import { topicFindings } from './topics-page.js';
+import { topicFindings } from '../topics/topics-analysis.js';
 
 export default defineRule(
   {

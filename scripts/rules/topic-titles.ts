@@ -7,7 +7,7 @@
  *   -> topic title differs from the catalog: expected `Data protection in Amazon Kinesis Data Streams`
  */
 import { defineRule } from '../rule-kit/define-rule.js';
-import { topicFindings } from './topics-page.js';
+import { topicFindings } from '../topics/topics-analysis.js';
 
 export default defineRule(
   {

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCached } from './file-cache.js';
-import type { ExtraTopic } from './catalog.js';
+import type { ExtraTopic } from '../topics/catalog.js';
 import { TEMPLATE_DIR } from './template.js';
 import { readJsonFile } from '../config/read-json.js';
 

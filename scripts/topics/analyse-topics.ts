@@ -8,7 +8,7 @@ import GithubSlugger from 'github-slugger';
 import { caseVariantOf, pagesInFolder, type CorpusIndex, type IndexedPage } from '../corpus/corpus-index.js';
 import { linksTo } from '../corpus/links-to.js';
 import { resolveLink } from '../corpus/resolve-link.js';
-import { closestTopic, fillTitle, recogniseTopic, type Topic } from '../template/catalog.js';
+import { closestTopic, fillTitle, recogniseTopic, type Topic } from './catalog.js';
 import type { Edit, Fix, OffsetFinding } from '../template/edit.js';
 import { escapeText, type Bindings, type PageStyle } from '../template/markup.js';
 import type { TopicEntry, TopicsList } from './topics-list.js';

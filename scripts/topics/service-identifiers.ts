@@ -5,7 +5,7 @@
 import { basename, dirname, relative, sep } from 'node:path';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { Manifest } from '../template/manifest.js';
-import { pageRole } from '../rules/docs-page.js';
+import { pageRole } from '../config/layout.js';
 
 const VENDOR = /^(amazon|aws)$/i;
 

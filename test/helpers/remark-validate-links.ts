@@ -32,7 +32,7 @@ export function remarkValidateLinks(docsRoot: string): ReferenceFinding[] {
     [
       `import remarkFrontmatter from '${module('node_modules/remark-frontmatter/index.js')}';`,
       `import remarkValidateLinks from '${module('node_modules/remark-validate-links/index.js')}';`,
-      `import htmlAnchors from '${module('scripts/rules/html-anchors.ts')}';`,
+      `import htmlAnchors from '${module('scripts/corpus/html-anchors.ts')}';`,
       `export default { plugins: [remarkFrontmatter, htmlAnchors, [remarkValidateLinks, { repository: false }]] };`,
       '',
     ].join('\n'),

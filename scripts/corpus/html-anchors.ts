@@ -6,7 +6,7 @@
  */
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { htmlAnchorsIn } from '../corpus/corpus-index.js';
+import { htmlAnchorsIn } from './corpus-index.js';
 
 export default function htmlAnchors() {
   return (tree: Root): void => {

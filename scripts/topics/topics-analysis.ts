@@ -5,15 +5,15 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { corpusIndexFor } from '../corpus/corpus-index.js';
-import { loadCatalog, topicsForService } from '../template/catalog.js';
+import { loadCatalog, topicsForService } from './catalog.js';
 import { loadManifest } from '../template/manifest.js';
 import { pageStyleOf } from '../template/markup.js';
 import { blocksOf } from '../template/blocks.js';
-import { analyseTopics, type TopicFinding, type TopicRuleId, type TopicSummary } from '../topics/analyse-topics.js';
-import { topicsListOf } from '../topics/topics-list.js';
-import { docsPageOf } from './docs-page.js';
+import { analyseTopics, type TopicFinding, type TopicRuleId, type TopicSummary } from './analyse-topics.js';
+import { topicsListOf } from './topics-list.js';
+import { docsPageOf } from '../config/layout.js';
 import { oncePerTree, shareOf } from '../rule-kit/define-rule.js';
-import { servicePageAnalysis } from './service-page.js';
+import { servicePageAnalysis } from '../template/service-page-analysis.js';
 
 /** The Topics-list analysis of a service page (once per tree), or null for other pages. */
 export const topicsAnalysis = oncePerTree((tree: Root, file: VFile): { findings: TopicFinding[]; summary: TopicSummary } | null => {

@@ -4,11 +4,11 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { analysePage, type BlockWording, type PageAnalysis, type TemplateRuleId } from '../template/analyse-page.js';
-import { loadManifest } from '../template/manifest.js';
+import { analysePage, type BlockWording, type PageAnalysis, type TemplateRuleId } from './analyse-page.js';
+import { loadManifest } from './manifest.js';
 import { oncePerTree, shareOf } from '../rule-kit/define-rule.js';
-import { loadTemplate } from '../template/template.js';
-import { docsPageOf } from './docs-page.js';
+import { loadTemplate } from './template.js';
+import { docsPageOf } from '../config/layout.js';
 
 /** The page's comparison with its template (computed once per tree), or null if not a service page. */
 export const servicePageAnalysis = oncePerTree((tree: Root, file: VFile): PageAnalysis | null => {

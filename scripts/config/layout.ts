@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
-import { configOf } from '../config/docs-quality-config.js';
+import { configOf } from './docs-quality-config.js';
 import { loadManifest } from '../template/manifest.js';
 import { TEMPLATE_DIR, templatePath } from '../template/template.js';
 

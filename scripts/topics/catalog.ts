@@ -5,9 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCached } from './file-cache.js';
-import type { ServiceNames } from './manifest.js';
-import { TEMPLATE_DIR } from './template.js';
+import { loadCached } from '../template/file-cache.js';
+import { TEMPLATE_DIR } from '../template/template.js';
 import { readJsonFile } from '../config/read-json.js';
 
 export interface Topic {
@@ -47,7 +46,7 @@ function readCatalog(path: string): Catalog | undefined {
 }
 
 /** The topics one service's list should hold, in order: the catalog plus the service's extras. */
-export function topicsForService(catalog: Catalog, names: ServiceNames | undefined): Topic[] {
+export function topicsForService(catalog: Catalog, names: { extraTopics?: readonly ExtraTopic[] } | undefined): Topic[] {
   const topics: Topic[] = [...catalog.topics];
   for (const extra of names?.extraTopics ?? []) {
     const at = extra.after ? topics.findIndex((t) => t.id === extra.after) : topics.length - 1;
