@@ -15,6 +15,11 @@ export interface Program {
 /** Runs `main` on the process arguments and turns its result or error into output and an exit code. */
 export function runMain(program: Program, main: (argv: string[]) => Promise<number>): void {
   const argv = process.argv.slice(2);
+  // A reader that stops early (`check | head`) is not an error: the rest of the output is dropped
+  // and the run ends with its own exit code.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
   main(argv).then(
     (code) => {
       process.exitCode = code;

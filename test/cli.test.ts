@@ -4,7 +4,8 @@ import { join, relative } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fixture, makeDocsTree, projectRoot, seedPages } from './helpers/docs-tree.js';
-import { runCli } from './helpers/run-cli.js';
+import { runCli, sourceEntryArgs } from './helpers/run-cli.js';
+import { spawn } from 'node:child_process';
 import { ResultsError } from '../scripts/links/results-store.js';
 import { errorReport } from '../scripts/run-main.js';
 import { FileError, UsageError, UserError } from '../scripts/user-error.js';
@@ -119,6 +120,19 @@ cli('a page that cannot be read is an error finding on that page, not a crash', 
   assert.is(run.code, 1);
   const messages = (JSON.parse(run.stdout) as { file: string; message: string }[]).filter((f) => !f.file.endsWith('security.md'));
   assert.equal(messages.map((f) => f.message), ['not valid UTF-8: save the page as UTF-8', 'binary file, not Markdown (NUL byte at offset 4)']);
+});
+
+cli('a reader that stops early (check | head) ends the run quietly: no stack trace', async () => {
+  const child = spawn(process.execPath, [...sourceEntryArgs(join(projectRoot, 'scripts', 'cli.ts')), 'check', '--docs', makeDocsTree(seedPages())], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TS_NODE_PROJECT: join(projectRoot, 'tsconfig.json') },
+  });
+  child.stdout.destroy(); // the reader is gone before the first line is written
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  assert.is(stderr, '');
+  assert.is(code, 1, 'the exit code still says there are findings');
 });
 
 cli.run();
