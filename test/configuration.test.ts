@@ -83,6 +83,13 @@ config('an unknown severity is exit 2 with the file, line and column', () => {
   assert.is(run.stderr, 'docs-quality: .docs-quality.json:3:24: `rules.trailing-spaces` must be "off", "warn", "error", or [severity, options], found "warning"\n');
 });
 
+config('a rule option outside the rule\'s own choices is exit 2 at its position', () => {
+  const root = withConfig('{ "rules": { "unordered-list-marker-style": ["error", "+ "] } }\n');
+  const run = runCli(['check', '--docs', root], root);
+  assert.is(run.code, 2);
+  assert.is(run.stderr, 'docs-quality: .docs-quality.json:1:45: `rules.unordered-list-marker-style` must be "off", "warn", "error", or [severity, option] with the option one of "consistent", "*", "+", "-", found a list\n');
+});
+
 config('an unknown rule id is exit 2 at its key', () => {
   const root = withConfig('{\n  "rules": {\n    "trailing-space": "off"\n  }\n}\n');
   const run = runCli(['check', '--docs', root], root);

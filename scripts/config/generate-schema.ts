@@ -14,7 +14,7 @@ import { CONFIG_SCHEMA } from './docs-quality-config.js';
 /** The schema of the configuration file, as the preset's rules make it. */
 export function configSchema(): Record<string, unknown> {
   const rules = Object.fromEntries(
-    ruleEntries.map((rule) => [rule.id, { $ref: '#/definitions/setting', description: `${rule.meta.description} (default "${rule.severity}"${rule.meta.options ? `; options: ${rule.meta.options}` : ''})` }]),
+    ruleEntries.map((rule) => [rule.id, { ...settingOf(rule.meta.optionsSchema), description: `${rule.meta.description} (default "${rule.severity}"${rule.meta.options ? `; options: ${rule.meta.options}` : ''})` }]),
   );
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -54,6 +54,16 @@ export function configSchema(): Record<string, unknown> {
         errorMessage: 'must be "off", "warn", "error", or [severity, options]',
       },
     },
+  };
+}
+
+/** A rule's setting: a severity, or [severity, options] where the options meet the rule's own schema (any, when it has none). */
+function settingOf(optionsSchema: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!optionsSchema) return { $ref: '#/definitions/setting' };
+  const choices = Array.isArray(optionsSchema.enum) ? ` with the option one of ${optionsSchema.enum.map((choice) => JSON.stringify(choice)).join(', ')}` : '';
+  return {
+    anyOf: [{ $ref: '#/definitions/severity' }, { type: 'array', items: [{ $ref: '#/definitions/severity' }, optionsSchema], minItems: 2, additionalItems: false }],
+    errorMessage: `must be "off", "warn", "error", or [severity, option]${choices}`,
   };
 }
 

@@ -55,7 +55,7 @@ export interface RuleEntry {
 const own = (plugin: DefinedRule, reads: Reads): RuleEntry => ({ id: plugin.meta.id, plugin: plugin as unknown as Plugin<never[], Root>, meta: plugin.meta, severity: plugin.meta.defaultSeverity, reads });
 
 /** A remark-lint rule: what it finds, in our words, and its page on npm. */
-const remarkLint = (plugin: Plugin<never[], Root>, description: string, fixable: string | false, options?: unknown): RuleEntry => {
+const remarkLint = (plugin: Plugin<never[], Root>, description: string, fixable: string | false, options?: string, choices?: readonly string[]): RuleEntry => {
   const id = plugin.name.slice(plugin.name.indexOf(':') + 1);
   const meta: RuleMeta = {
     id,
@@ -64,7 +64,8 @@ const remarkLint = (plugin: Plugin<never[], Root>, description: string, fixable:
     fixable,
     crossFile: 'none',
     defaultSeverity: 'error',
-    ...(options === undefined ? {} : { options: `remark-lint-${id}'s option (default ${JSON.stringify(options)})` }),
+    ...(options === undefined ? {} : { options: `one of ${choices!.map((choice) => JSON.stringify(choice)).join(', ')} (default ${JSON.stringify(options)})` }),
+    ...(choices === undefined ? {} : { optionsSchema: { enum: [...choices] } }),
     examples: [],
   };
   return { id, plugin, meta, severity: 'error', reads: 'page', ...(options === undefined ? {} : { options }) };
@@ -90,10 +91,10 @@ export const ruleEntries: readonly RuleEntry[] = [
   // Style: a small preset the template itself passes; the first two are fixable.
   own(finalNewline, 'page'),
   own(trailingSpaces, 'page'),
-  remarkLint(unorderedListMarkerStyle, 'list items marked with different bullets (`+`, `*`, `-`)', false, 'consistent'),
-  remarkLint(headingStyle, 'a heading not in ATX style (`# Title`)', false, 'atx'),
-  remarkLint(emphasisMarker, 'emphasis marked with both `*` and `_`', false, 'consistent'),
-  remarkLint(strongMarker, 'strong emphasis marked with both `**` and `__`', false, 'consistent'),
+  remarkLint(unorderedListMarkerStyle, 'list items marked with different bullets (`+`, `*`, `-`)', false, 'consistent', ['consistent', '*', '+', '-']),
+  remarkLint(headingStyle, 'a heading not in ATX style (`# Title`)', false, 'atx', ['consistent', 'atx', 'atx-closed', 'setext']),
+  remarkLint(emphasisMarker, 'emphasis marked with both `*` and `_`', false, 'consistent', ['consistent', '*', '_']),
+  remarkLint(strongMarker, 'strong emphasis marked with both `**` and `__`', false, 'consistent', ['consistent', '*', '_']),
   remarkLint(hardBreakSpaces, 'a hard break made of more than two spaces', false),
   remarkLint(listItemBulletIndent, 'a list bullet indented from the margin', false),
   remarkLint(noHeadingContentIndent, 'more than one space between `#` and the heading text', false),

@@ -64,6 +64,8 @@ export interface RuleMeta {
   defaultSeverity: 'warn' | 'error';
   /** Its options in configuration (`[severity, options]`), described. */
   options?: string;
+  /** The JSON Schema those options must meet (the configuration schema is generated with it). */
+  optionsSchema?: Record<string, unknown>;
   examples: RuleExample[];
 }
 
