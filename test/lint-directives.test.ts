@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { commentMarker } from 'mdast-comment-marker';
+import remarkParse from 'remark-parse';
+import { unified, type Preset } from 'unified';
+import { messageControl } from 'unified-message-control';
 import { VFile } from 'vfile';
+import { remarkDocsSyntax } from '../scripts/corpus/markdown.js';
+import { presetFor } from '../scripts/engine/preset.js';
 import { checkDocs } from '../scripts/engine/check.js';
 import { fixDocs } from '../scripts/engine/fix.js';
 import { lintFile } from '../scripts/engine/processor.js';
@@ -11,6 +17,9 @@ import { brief, findingsIn } from './helpers/check.js';
 import { fixture, makeDocsTree } from './helpers/docs-tree.js';
 
 const directives = suite('lint directives');
+
+/** The parser and a preset, as a processor. */
+const processor = (preset: Preset) => unified().use(remarkParse).use(remarkDocsSyntax).use(preset).freeze();
 
 const servicePage = fixture('seeds/s3/security.md').replace('# Amazon S3 Security', '# Security in Amazon S3');
 /** A topic page of s3 with the given body under its H1. */
@@ -90,6 +99,40 @@ directives('one run of every rule (remark, editors) and a split run of check giv
     assert.equal(split, single, `${workers} workers`);
   }
   assert.equal(single, ['12:1 lint-directive', '6:13 trailing-spaces']);
+});
+
+directives('differential: on pages without a trailing gap, the same findings as remark-lint\'s own message control on the real tree', async () => {
+  const pages = [
+    '# Title\n\n<!-- lint disable trailing-spaces -->\n\nOne  \n\n<!-- lint enable trailing-spaces -->\n\nTwo  \n\nEnd.',
+    '# Title\n\n<!-- lint ignore trailing-spaces spelling -->\nOne misspeled  \n\nTwo misspeled  \n\nEnd.',
+    '# Title\n\n+ item  \n+ <!-- lint disable -->item two  \n\n[x]: https://example.com\n\n<!-- lint enable -->\n\nEnd  \nof it.',
+  ];
+  for (const text of pages) {
+    const ours = new VFile({ path: 'guide/page.md', value: text });
+    await processor(presetFor()).run(processor(presetFor()).parse(ours), ours);
+    const reference = new VFile({ path: 'guide/page.md', value: text });
+    const rules = processor(presetFor({}, 'page'));
+    const tree = rules.parse(reference);
+    await rules.run(tree, reference);
+    messageControl(tree, { file: reference, marker: commentMarker, name: 'lint', source: ['docs-quality', 'remark-lint'], test: 'html' });
+    const shown = (file: VFile) => file.messages.filter((m) => m.ruleId !== 'lint-directive').map((m) => `${m.line}:${m.column} ${m.ruleId}`);
+    assert.ok(shown(reference).length > 0, text);
+    assert.equal(shown(ours), shown(reference), text);
+  }
+});
+
+directives('the one difference, on purpose: a finding after the last node, which the reference drops as in a gap', async () => {
+  const text = '# Title\n\nText.\n\n\n\n';
+  const rules = processor(presetFor({}, 'page'));
+  const reference = new VFile({ path: 'guide/page.md', value: text });
+  const tree = rules.parse(reference);
+  await rules.run(tree, reference);
+  assert.equal(reference.messages.map((m) => m.ruleId), ['no-consecutive-blank-lines']);
+  messageControl(tree, { file: reference, marker: commentMarker, name: 'lint', source: ['docs-quality', 'remark-lint'], test: 'html' });
+  assert.equal(reference.messages.length, 0, 'the reference loses it');
+  const ours = new VFile({ path: 'guide/page.md', value: text });
+  await processor(presetFor()).run(processor(presetFor()).parse(ours), ours);
+  assert.equal(ours.messages.map((m) => m.ruleId), ['no-consecutive-blank-lines']);
 });
 
 directives.run();

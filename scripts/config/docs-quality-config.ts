@@ -5,9 +5,9 @@
  * repository root, or named with `--config FILE`, and validated against the schema shipped beside
  * this module (`docs-quality.schema.json`, generated from the preset).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { readJsonFile } from './read-json.js';
+import { parseJsonText, readTextFile } from './read-json.js';
 
 export const CONFIG_FILE = '.docs-quality.json';
 export const CONFIG_SCHEMA = 'docs-quality.schema.json';
@@ -52,8 +52,9 @@ export function findConfigFile(dir: string): string | undefined {
 /** Reads and validates a configuration file; a mistake is a one-line error at its line and column. */
 export function readConfig(path: string, cwd = process.cwd()): DocsQualityConfig {
   const shown = relative(cwd, path) || path;
-  const data = readJsonFile<ConfigFile>(path, CONFIG_SCHEMA, { displayPath: shown });
-  return { path, text: readFileSync(path, 'utf8'), rules: data.rules ?? {}, layout: { ...DEFAULT_LAYOUT, ...data.layout } };
+  const text = readTextFile(path, shown);
+  const data = parseJsonText<ConfigFile>(text, shown, CONFIG_SCHEMA);
+  return { path, text, rules: data.rules ?? {}, layout: { ...DEFAULT_LAYOUT, ...data.layout } };
 }
 
 /** The defaults: every rule at its own severity, service pages named `security.md`. */

@@ -31,14 +31,9 @@ function docsRootOf(dir: string): string | undefined {
   const cached = rootOfDir.get(dir);
   if (cached !== undefined) return cached ?? undefined;
   let found: string | undefined;
-  for (let at = dir; ; ) {
-    if (existsSync(templatePath(at))) {
-      found = at;
-      break;
-    }
-    const up = dirname(at);
-    if (up === at) break;
-    at = up;
+  for (let at = dir; found === undefined; at = dirname(at)) {
+    if (existsSync(templatePath(at))) found = at;
+    else if (dirname(at) === at) break;
   }
   rootOfDir.set(dir, found ?? null);
   return found;
@@ -55,11 +50,11 @@ const holdsServicePage = new Map<string, boolean>();
 function serviceFolderOf(docsRoot: string, path: string): string | undefined {
   const folders = relative(docsRoot, path).split(sep).slice(0, -1);
   if (folders.length === 0 || folders.some((name) => name.startsWith('_') || name.startsWith('.'))) return undefined;
-  const dir = dirname(path);
-  let holds = holdsServicePage.get(dir);
+  const servicePage = join(dirname(path), servicePageName(docsRoot));
+  let holds = holdsServicePage.get(servicePage);
   if (holds === undefined) {
-    holds = existsSync(join(dir, servicePageName(docsRoot)));
-    holdsServicePage.set(dir, holds);
+    holds = existsSync(servicePage);
+    holdsServicePage.set(servicePage, holds);
   }
   const folder = folders.join('/');
   return holds || loadManifest(docsRoot)[folder] ? folder : undefined;

@@ -28,14 +28,17 @@ export interface ReadJsonOptions {
  */
 export function readJsonFile<T>(path: string, schema: JsonSchema | string, options: ReadJsonOptions = {}): T {
   const shown = options.displayPath ?? path;
-  let text: string;
+  return parseJsonText<T>(readTextFile(path, shown), shown, schema);
+}
+
+/** A settings file's text; a file that cannot be read is one line naming it (`shown`). */
+export function readTextFile(path: string, shown = path): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(`${shown}: ${code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? (error as Error).message})`}`);
   }
-  return parseJsonText<T>(text, shown, schema);
 }
 
 /** Parses and validates JSON text that came from `path` (used in messages only). */
