@@ -13,7 +13,7 @@ import { makeDocsTree, projectRoot, shippedConfig } from './helpers/docs-tree.js
 const examples = suite('rule examples');
 
 /** The example's docs tree: the shipped template, its base service folder, its pages and edits. */
-export function exampleTree(example: RuleExample): string {
+export function exampleTree(example: RuleExample, ruleId?: string): string {
   const base = example.base ? Object.fromEntries(readdirSync(join(projectRoot, 'docs', example.base)).map((name) => [`${example.base}/${name}`, readFileSync(join(projectRoot, 'docs', example.base!, name), 'utf8')])) : {};
   const root = makeDocsTree({ ...base, ...example.pages }, shippedConfig());
   for (const [path, [from, to]] of Object.entries(example.replace ?? {})) {
@@ -22,13 +22,14 @@ export function exampleTree(example: RuleExample): string {
     writeFileSync(join(root, path), text.replace(from, to));
   }
   for (const path of example.remove ?? []) rmSync(join(root, path));
+  if (example.options !== undefined) writeFileSync(join(root, '.docs-quality.json'), JSON.stringify({ rules: { [ruleId!]: ['error', example.options] } }));
   return root;
 }
 
 for (const rule of ruleEntries) {
   for (const example of rule.meta.examples) {
     examples(`${rule.id}: ${example.title}`, async () => {
-      const found = (await findingsIn(exampleTree(example))).filter((f) => f.ruleId === rule.id).map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`);
+      const found = (await findingsIn(exampleTree(example, rule.id))).filter((f) => f.ruleId === rule.id).map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`);
       assert.equal(found, example.findings);
     });
   }

@@ -52,7 +52,7 @@ export interface RuleEntry {
 }
 
 /** One of our rules: its metadata is its own. */
-const own = (plugin: DefinedRule, reads: Reads): RuleEntry => ({ id: plugin.meta.id, plugin: plugin as unknown as Plugin<never[], Root>, meta: plugin.meta, severity: plugin.meta.defaultSeverity, reads });
+const own = <Options>(plugin: DefinedRule<Options>, reads: Reads): RuleEntry => ({ id: plugin.meta.id, plugin: plugin as unknown as Plugin<never[], Root>, meta: plugin.meta, severity: plugin.meta.defaultSeverity, reads });
 
 /** A remark-lint rule: what it finds, in our words, and its page on npm. */
 const remarkLint = (plugin: Plugin<never[], Root>, description: string, fixable: string | false, options?: string, choices?: readonly string[]): RuleEntry => {

@@ -14,7 +14,9 @@ import type { OffsetFinding } from '../template/edit.js';
 export function reportFindings(file: VFile, findings: readonly OffsetFinding[]): void {
   if (findings.length === 0) return;
   const place = location(file);
-  for (const finding of findings) {
+  // In page order; findings at one place keep the order the rule gave them.
+  const inOrder = [...findings].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const finding of inOrder) {
     const start = place.toPoint(finding.start) ?? { line: 1, column: 1, offset: 0 };
     const end = place.toPoint(finding.end) ?? start;
     const message = file.message(finding.message, { start, end });
@@ -47,6 +49,8 @@ export interface RuleExample {
   replace?: Record<string, [string, string]>;
   /** Pages to delete. */
   remove?: string[];
+  /** This rule's options, as `.docs-quality.json` would set them (`["error", options]`). */
+  options?: unknown;
   /** `path:line:column message` of this rule's findings, in order; [] for a page it accepts. */
   findings: string[];
 }
@@ -70,12 +74,18 @@ export interface RuleMeta {
 }
 
 /** A rule plugin with its metadata. */
-export type DefinedRule = ReturnType<typeof lintRule<Root, undefined>> & { meta: RuleMeta };
+export type DefinedRule<Options = unknown> = ReturnType<typeof lintRule<Root, Options | undefined>> & { meta: RuleMeta };
 
-/** A remark-lint rule `docs-quality:<id>` reporting what `findingsOf` computes for a page. */
-export function defineRule(meta: RuleMeta, findingsOf: (tree: Root, file: VFile) => Findings | Promise<Findings>): DefinedRule {
-  const plugin = lintRule<Root, undefined>(`docs-quality:${meta.id}`, (tree, file) => {
-    const findings = findingsOf(tree, file);
+/**
+ * A remark-lint rule `docs-quality:<id>` reporting what `findingsOf` computes for a page, given the
+ * options configuration sets (`["warn", options]`; undefined when it sets none).
+ */
+export function defineRule<Options = unknown>(
+  meta: RuleMeta,
+  findingsOf: (tree: Root, file: VFile, options: Options | undefined) => Findings | Promise<Findings>,
+): DefinedRule<Options> {
+  const plugin = lintRule<Root, Options | undefined>(`docs-quality:${meta.id}`, (tree, file, options) => {
+    const findings = findingsOf(tree, file, options);
     if (findings instanceof Promise) return findings.then((found) => reportFindings(file, found));
     reportFindings(file, findings);
     return undefined;
