@@ -43,7 +43,6 @@ options:
   -h, --help       show this help`;
 
 /** Where the README (and its rules table, which SARIF's rule descriptors link to) is published. */
-const README_URL = 'https://github.com/docs-quality/docs-quality#readme';
 
 const FORMATS = ['human', 'json', 'markdown', 'github', 'sarif'] as const;
 const MERGE_FORMATS: readonly string[] = ['json', 'github'];
@@ -110,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
       const markdown = async () => (await import('./reporters/markdown.js')).markdownReport({ files: vfiles, findings, ...(await syncContext(docsRoot)) });
       const sarif = async () => {
         const { ruleEntries } = await import('./engine/preset.js');
-        return (await import('./reporters/sarif.js')).sarifReport(findings, toolVersion(), { rules: ruleEntries.map((rule) => rule.meta), readmeUrl: README_URL });
+        return (await import('./reporters/sarif.js')).sarifReport(findings, toolManifest().version, { rules: ruleEntries.map((rule) => rule.meta), readmeUrl: toolManifest().homepage });
       };
       const out = await {
         json: async () => (await import('./reporters/json.js')).jsonReport(findings),
@@ -209,18 +208,19 @@ function checkScope(paths: string[], staged: boolean, since: string | undefined,
   return { changed };
 }
 
-function toolVersion(): string {
+/** Our package.json: the version SARIF reports, and the homepage its rule help links point into (the README). */
+function toolManifest(): { version: string; homepage: string } {
   const manifest = new URL('../package.json', import.meta.url);
   const up = new URL('../../package.json', import.meta.url);
   for (const url of [manifest, up]) {
     try {
-      const data = JSON.parse(readFileSync(url, 'utf8')) as { name?: string; version?: string };
-      if (data.name === 'docs-quality' && data.version) return data.version;
+      const data = JSON.parse(readFileSync(url, 'utf8')) as { name?: string; version?: string; homepage?: string };
+      if (data.name === 'docs-quality' && data.version) return { version: data.version, homepage: data.homepage ?? '' };
     } catch {
       // try the next candidate: sources and the compiled build sit at different depths
     }
   }
-  return '0.0.0';
+  return { version: '0.0.0', homepage: '' };
 }
 
 async function syncContext(docsRoot: string): Promise<Pick<SyncInput, 'template' | 'topics'>> {

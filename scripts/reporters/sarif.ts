@@ -11,6 +11,7 @@ import { ruleAnchor } from './rules-table.js';
 /** What SARIF says of the rules: their metadata, and the README that documents them (absolute URL). */
 export interface SarifRules {
   rules: readonly RuleMeta[];
+  /** Where the README is published (package.json's homepage); no help links without it. */
   readmeUrl: string;
 }
 
@@ -70,7 +71,7 @@ function ruleDescriptor(id: string, described: SarifRules | undefined): Record<s
     name: id,
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.docs },
-    helpUri: `${described.readmeUrl.replace(/#.*$/, '')}#${ruleAnchor(id)}`,
+    ...(described.readmeUrl ? { helpUri: `${described.readmeUrl.replace(/#.*$/, '')}#${ruleAnchor(id)}` } : {}),
     defaultConfiguration: { level: meta.defaultSeverity === 'warn' ? 'warning' : 'error' },
     properties: { fixable: Boolean(meta.fixable) },
   };

@@ -106,6 +106,14 @@ export function oncePerTree<T>(analyse: (tree: Root, file: VFile) => T): (tree: 
   };
 }
 
+/** A rule's findings as its judgement of a model shared by several rules (none where the page has no such model). */
+export function judging<Model>(modelOf: (tree: Root, file: VFile) => Model | null, judge: (model: Model) => Findings): (tree: Root, file: VFile) => Findings {
+  return (tree, file) => {
+    const model = modelOf(tree, file);
+    return model === null ? [] : judge(model);
+  };
+}
+
 /** A rule's findings as its own share of a shared analysis's findings. */
 export function shareOf<Rule extends string>(
   rule: Rule,

@@ -28,7 +28,7 @@ import { loadManifest } from '../template/manifest.js';
 import { tokensOf, tokensOfText } from '../template/tokens.js';
 import { docsPageOf, type DocsPage } from '../config/layout.js';
 import { defineRule } from '../rule-kit/define-rule.js';
-import { servicePageAnalysis } from '../template/service-page-analysis.js';
+import { servicePageComparison } from '../template/service-page-analysis.js';
 
 export default defineRule(
   {
@@ -88,7 +88,7 @@ function knownNames(tree: Root, file: VFile, page: DocsPage): string[] {
   const manifest = loadManifest(page.docsRoot);
   const names: (string | undefined)[] = [];
   if (page.isServicePage) {
-    const bound = servicePageAnalysis(tree, file)?.bindings;
+    const bound = servicePageComparison(tree, file)?.bindings;
     names.push(bound?.service, bound?.short);
   } else if (page.service) {
     names.push(nameInTopicTitle(tree, String(file), page, manifest));

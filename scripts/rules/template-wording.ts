@@ -3,8 +3,11 @@
  * filled in: `expected `you benefit`, found `you will benefit``. Escapes, emphasis markers and
  * line breaks do not count; words, punctuation and link targets do.
  */
-import { defineRule } from '../rule-kit/define-rule.js';
-import { templateFindings } from '../template/service-page-analysis.js';
+import { defineRule, judging } from '../rule-kit/define-rule.js';
+import { hunkEdit, hunkRange, type PageComparison } from '../template/compare-page.js';
+import type { OffsetFinding } from '../template/edit.js';
+import { servicePageComparison } from '../template/service-page-analysis.js';
+import { joinTokens } from '../template/tokens.js';
 
 export default defineRule(
   {
@@ -18,5 +21,21 @@ export default defineRule(
       { title: "one word added", base: "s3", replace: {"s3/security.md": ["you benefit", "you will benefit"]}, findings: ["s3/security.md:3:69 expected `you benefit`, found `you will benefit`"] },
     ],
   },
-  templateFindings('template-wording'),
+  judging(servicePageComparison, wordingFindings),
 );
+
+/** Each word-level difference that does not touch a name (template-name reports those). */
+function wordingFindings(comparison: PageComparison): OffsetFinding[] {
+  if (!comparison.comparable) return [];
+  return comparison.hunks.flatMap((blockHunk): OffsetFinding[] => {
+    const { hunk } = blockHunk;
+    if (hunk.touchesName) return [];
+    const expected = joinTokens(hunk.expected);
+    const actual = joinTokens(hunk.actual);
+    const message =
+      expected === actual
+        ? `link target differs from the template: expected \`${hunk.expected.find((e) => e.kind === 'url')!.text}\`, found \`${hunk.actual.find((a) => a.kind === 'url')?.text ?? 'no link'}\``
+        : `expected \`${expected}\`, found \`${actual}\``;
+    return [{ rule: 'template-wording', ...hunkRange(blockHunk), message, expected, actual, fix: { edits: [hunkEdit(blockHunk, comparison)] } }];
+  });
+}

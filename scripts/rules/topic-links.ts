@@ -5,8 +5,9 @@
  * found: `+ [Resilience in Amazon S3](resilience.md)` with no `s3/resilience.md`
  *   -> topic link points to a missing page `resilience.md`
  */
-import { defineRule } from '../rule-kit/define-rule.js';
-import { topicFindings } from '../topics/topics-analysis.js';
+import { defineRule, judging } from '../rule-kit/define-rule.js';
+import type { OffsetFinding } from '../template/edit.js';
+import { resolvedTopicsOf } from '../topics/topics-analysis.js';
 
 export default defineRule(
   {
@@ -20,5 +21,9 @@ export default defineRule(
       { title: "a Topics link to a missing page", base: "s3", remove: ["s3/network-isolation.md"], findings: ["s3/security.md:17:3 topic link points to a missing page `network-isolation.md`"] },
     ],
   },
-  topicFindings('topic-links'),
+  judging(resolvedTopicsOf, ({ entries }) =>
+    entries.flatMap(({ entry, linkProblem }): OffsetFinding[] =>
+      linkProblem ? [{ rule: 'topic-links', start: entry.linkStart, end: entry.linkEnd, message: linkProblem }] : [],
+    ),
+  ),
 );

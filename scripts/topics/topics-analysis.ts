@@ -1,6 +1,6 @@
 /**
- * The shared analysis behind the topic rules: a service page's Topics list checked once per parse
- * against the catalog and the corpus index; each topic rule reports its share.
+ * The shared model behind the topic rules: a service page's Topics list resolved once per parse
+ * against the catalog and the corpus index; each topic rule judges it.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -9,44 +9,38 @@ import { loadCatalog, topicsForService } from './catalog.js';
 import { loadManifest } from '../template/manifest.js';
 import { pageStyleOf } from '../template/markup.js';
 import { blocksOf } from '../template/blocks.js';
-import { analyseTopics, type TopicFinding, type TopicRuleId, type TopicSummary } from './analyse-topics.js';
+import { resolveTopics, type ResolvedTopics, type TopicSummary } from './resolve-topics.js';
 import { topicsListOf } from './topics-list.js';
 import { docsPageOf } from '../config/layout.js';
-import { oncePerTree, shareOf } from '../rule-kit/define-rule.js';
-import { servicePageAnalysis } from '../template/service-page-analysis.js';
+import { oncePerTree } from '../rule-kit/define-rule.js';
+import { servicePageComparison } from '../template/service-page-analysis.js';
 
-/** The Topics-list analysis of a service page (once per tree), or null for other pages. */
-export const topicsAnalysis = oncePerTree((tree: Root, file: VFile): { findings: TopicFinding[]; summary: TopicSummary } | null => {
-  let result = null;
+/** The service page's Topics list, resolved (once per tree), or null for other pages and without a catalog. */
+export const resolvedTopicsOf = oncePerTree((tree: Root, file: VFile): ResolvedTopics | null => {
   const page = docsPageOf(file);
   const catalog = page?.isServicePage ? loadCatalog(page.docsRoot) : undefined;
-  if (page && catalog) {
-    const source = String(file);
-    const pinned = loadManifest(page.docsRoot)[page.service!];
-    const bound = servicePageAnalysis(tree, file)?.bindings;
-    const service = bound?.service || pinned?.service || page.service!;
-    const names = { service, short: bound?.short || pinned?.short || service };
-    const label = blocksOf(tree, source).find((b) => b.kind === 'topicsLabel');
-    result = analyseTopics({
-      source,
-      style: pageStyleOf(source),
-      pagePath: page.path,
-      docsRoot: page.docsRoot,
-      names,
-      topics: topicsForService(catalog, pinned),
-      list: topicsListOf(tree, source),
-      listAt: label?.start ?? 0,
-      index: corpusIndexFor(page.docsRoot),
-    });
-    file.data.topicSummary = result.summary;
-  }
-  return result;
+  if (!page || !catalog) return null;
+  const source = String(file);
+  const pinned = loadManifest(page.docsRoot)[page.service!];
+  const bound = servicePageComparison(tree, file)?.bindings;
+  const service = bound?.service || pinned?.service || page.service!;
+  const names = { service, short: bound?.short || pinned?.short || service };
+  const label = blocksOf(tree, source).find((b) => b.kind === 'topicsLabel');
+  const resolved = resolveTopics({
+    source,
+    style: pageStyleOf(source),
+    pagePath: page.path,
+    docsRoot: page.docsRoot,
+    names,
+    topics: topicsForService(catalog, pinned),
+    list: topicsListOf(tree, source),
+    listAt: label?.start ?? 0,
+    index: corpusIndexFor(page.docsRoot),
+  });
+  file.data.topicSummary = resolved.summary;
+  return resolved;
 });
 
-/** One topic rule's findings (the topic rules share one analysis per service page). */
-export function topicFindings(rule: TopicRuleId) {
-  return shareOf(rule, topicsAnalysis);
-}
 
 declare module 'vfile' {
   interface DataMap {

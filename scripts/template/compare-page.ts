@@ -1,0 +1,229 @@
+/**
+ * Compares one service page with the template: binds the names, aligns the blocks and computes
+ * the word-level differences inside each matched block. The template rules judge this model; each
+ * builds its own findings and fixes from it.
+ */
+import type { Root } from 'mdast';
+import { alignBlocks, similarity } from './align.js';
+import { expandPlaceholders, majority, serviceFromHeading, valuesAt } from './bind.js';
+import { blocksOf, type Block } from './blocks.js';
+import type { ServiceNames } from './manifest.js';
+import { pageStyleOf, renderForPage, type Bindings } from './markup.js';
+import type { Template, TemplateBlock } from './template.js';
+import { joinTokens, tokensOfText, type Token } from './tokens.js';
+import { wordDiff, type Hunk } from './word-diff.js';
+import type { Edit } from './edit.js';
+
+export interface BlockWording {
+  text: string;
+  /** True when the page says exactly what the template says. */
+  asTemplate: boolean;
+}
+
+/** A word-level difference inside one matched block. */
+export interface BlockHunk {
+  hunk: Hunk;
+  /** The template block and the page block it was matched with. */
+  templateBlock: TemplateBlock;
+  pageBlock: Block;
+}
+
+export interface PageComparison {
+  source: string;
+  template: Template;
+  /** The page's blocks (HTML blocks left out). */
+  blocks: Block[];
+  /** The page's H1 block, if it has one. */
+  heading: Block | undefined;
+  /** `{{service}}` as the page's H1 gives it, before the manifest. */
+  boundService: string | undefined;
+  /** True when the H1 follows the template's H1 pattern (not a variant). */
+  headingFollowsTemplate: boolean;
+  /** True when the manifest pins a name the H1 does not give. */
+  pinnedMismatch: boolean;
+  /** False when there is no name to compare with (no H1 and no manifest entry): only the H1 is judged. */
+  comparable: boolean;
+  bindings: Bindings;
+  /** Each template block's tokens with the page's names filled in. */
+  expected: Token[][];
+  alignment: ReturnType<typeof alignBlocks>;
+  /** Index of the template's free region (service notes), or -1. */
+  freeAt: number;
+  /** Page block indexes between which unmatched blocks are service notes (exclusive bounds). */
+  freeZone: [number, number];
+  hunks: BlockHunk[];
+  /** The template's H1 content for this page, when a name is bound. */
+  headingText: string | undefined;
+  /** Template Markdown filled with this page's names, in its escaping style. */
+  fill(markdown: string): string;
+  /** For each template block, how this page words it (names put back as placeholders). */
+  wording: (BlockWording | undefined)[];
+}
+
+/** H1 shapes real pages use instead of the template's; recognised so the name still binds. */
+const HEADING_VARIANTS = [
+  '{{service}} security',
+  'Security and compliance in {{service}}',
+  'Security and compliance for {{service}}',
+  'Security for {{service}}',
+  'Security of {{service}}',
+  'Security in {{service}}',
+].map(tokensOfText);
+
+/** Compares a service page with the template; `pinned` are the manifest's names, if any. */
+export function comparePage(source: string, tree: Root, template: Template, pinned?: ServiceNames): PageComparison {
+  const style = pageStyleOf(source);
+  const blocks = blocksOf(tree, source).filter((b) => b.kind !== 'html');
+  const tHeading = template.blocks[0]!;
+  const heading = blocks.find((b) => b.kind === 'heading' && b.depth === 1);
+
+  // 1. The H1 binds {{service}}.
+  let service = heading ? serviceFromHeading(tHeading.tokens, heading.tokens, false) : undefined;
+  const headingFollowsTemplate = service !== undefined;
+  if (heading && service === undefined) {
+    for (const variant of HEADING_VARIANTS) {
+      service = serviceFromHeading(variant, heading.tokens, true);
+      if (service !== undefined) break;
+    }
+  }
+  const boundService = service;
+  const pinnedMismatch = pinned !== undefined && service !== undefined && service !== pinned.service;
+  service = pinned?.service ?? service;
+
+  // 2. Align blocks, with {{service}} known and {{short}} left as a gap.
+  const withService = template.blocks.map((b) => expandPlaceholders(b.tokens, { service }));
+  const alignment = alignBlocks(template.blocks, withService, blocks);
+
+  // 3. {{short}} is what most of the page's uses say.
+  const shortUses = template.blocks.flatMap((_block, i) => {
+    const p = alignment.pageOf[i];
+    return p === undefined ? [] : valuesAt(withService[i]!, blocks[p]!.tokens, 'short');
+  });
+  const short = pinned?.short ?? majority(shortUses) ?? service ?? '';
+  const bindings: Bindings = { service: service ?? '', short };
+  const expected = template.blocks.map((b) => expandPlaceholders(b.tokens, { ...bindings }));
+  const fill = (markdown: string): string => renderForPage(markdown, bindings, style);
+  const freeAt = template.blocks.findIndex((b) => b.kind === 'free');
+
+  // 4. Word-level differences inside each matched block.
+  const hunks: BlockHunk[] = [];
+  template.blocks.forEach((t, ti) => {
+    const pi = alignment.pageOf[ti];
+    if (pi === undefined || ti === 0 || t.kind === 'topicsSlot' || t.kind === 'free') return;
+    for (const hunk of wordDiff(expected[ti]!, blocks[pi]!.tokens)) hunks.push({ hunk, templateBlock: t, pageBlock: blocks[pi]! });
+  });
+  const differs = new Set(hunks.map((h) => h.templateBlock));
+  const comparable = heading !== undefined || service !== undefined;
+  const wording = !comparable
+    ? []
+    : template.blocks.map((t, ti) => {
+        const pi = alignment.pageOf[ti];
+        if (pi === undefined || ti === 0 || t.kind === 'topicsSlot' || t.kind === 'free' || t.kind === 'topicsLabel') return undefined;
+        return { text: withPlaceholders(joinTokens(blocks[pi]!.tokens), bindings), asTemplate: !differs.has(t) };
+      });
+  return {
+    source,
+    template,
+    blocks,
+    heading,
+    boundService,
+    headingFollowsTemplate,
+    pinnedMismatch,
+    comparable,
+    bindings,
+    expected,
+    alignment,
+    freeAt,
+    freeZone: freeZone(alignment.pageOf, freeAt, blocks.length),
+    hunks,
+    headingText: service ? fill(contentOf(template, tHeading)) : undefined,
+    fill,
+    wording,
+  };
+}
+
+/** The narrowest safe edit for a hunk: its words when they sit in one inline run, else the whole block. */
+export function hunkEdit({ hunk, templateBlock, pageBlock }: BlockHunk, { template, fill }: PageComparison): Edit {
+  const simple = (tokens: readonly Token[]): boolean =>
+    tokens.length > 0 && tokens.every((token) => token.kind !== 'url' && token.container === tokens[0]!.container);
+  if (simple(hunk.expected) && simple(hunk.actual)) {
+    const from = hunk.expected[0]!.start;
+    const to = hunk.expected[hunk.expected.length - 1]!.end;
+    return { start: hunk.actual[0]!.start, end: hunk.actual[hunk.actual.length - 1]!.end, text: fill(template.source.slice(from, to)) };
+  }
+  return { start: pageBlock.contentStart, end: pageBlock.contentEnd, text: fill(contentOf(template, templateBlock)) };
+}
+
+/** Where a hunk sits in the page (its first to last changed word; an insertion point when it deletes). */
+export function hunkRange({ hunk, pageBlock }: BlockHunk): { start: number; end: number } {
+  const first = hunk.actual[0];
+  const last = hunk.actual[hunk.actual.length - 1];
+  return { start: first?.start ?? pageBlock.contentStart, end: last?.end ?? pageBlock.contentStart };
+}
+
+/** Nearly the same words as a template block: a copy, not a note that happens to share words. */
+export function isCopy(expected: readonly Token[], actual: readonly Token[]): boolean {
+  if (expected.length === 0 || actual.length === 0) return false;
+  return similarity(expected, actual, 0.8) > 0;
+}
+
+/** What a block is, in messages. */
+export function kindName(kind: string): string {
+  return KIND_NAMES[kind] ?? 'block';
+}
+
+const KIND_NAMES: Record<string, string> = {
+  heading: 'heading',
+  paragraph: 'paragraph',
+  item: 'list item',
+  topicsLabel: '"Topics" label',
+  topicsSlot: 'Topics list',
+  topicsList: 'Topics list',
+  other: 'block',
+};
+
+/** First words of a block, for messages. */
+export function preview(tokens: readonly Token[]): string {
+  const words = joinTokens(tokens.slice(0, 8));
+  return tokens.filter((t) => t.kind !== 'url').length > 8 ? `${words} …` : words;
+}
+
+/** Template Markdown of a block's inline content. */
+export function contentOf(template: Template, t: TemplateBlock): string {
+  return template.source.slice(t.contentStart, t.contentEnd);
+}
+
+/** A page's wording with its names turned back into placeholders, so services can be compared. */
+function withPlaceholders(text: string, bindings: Bindings): string {
+  // Short first: where both names are the same, the body's placeholder is {{short}}.
+  const names = [
+    [bindings.short, '{{short}}'],
+    [bindings.service, '{{service}}'],
+  ].filter(([name]) => name) as [string, string][];
+  names.sort((a, b) => b[0].length - a[0].length);
+  let result = text;
+  for (const [name, placeholder] of names) result = result.split(name).join(placeholder);
+  return result;
+}
+
+/** Page block indexes between which unmatched blocks are service notes (exclusive bounds). */
+function freeZone(pageOf: readonly (number | undefined)[], freeAt: number, pageLength: number): [number, number] {
+  if (freeAt === -1) return [0, 0];
+  let from = -1;
+  for (let k = freeAt - 1; k >= 0; k--) {
+    const pi = pageOf[k];
+    if (pi !== undefined) {
+      from = pi;
+      break;
+    }
+  }
+  let to = pageLength;
+  for (let k = freeAt + 1; k < pageOf.length; k++) {
+    const pi = pageOf[k];
+    if (pi !== undefined) {
+      to = pi;
+      break;
+    }
+  }
+  return [from, to];
+}
