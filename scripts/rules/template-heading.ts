@@ -25,12 +25,16 @@ export default defineRule(
 );
 
 /**
- * A missing H1, or one that is not the template's. Without an H1 (and a manifest entry) the page
- * has no names to compare with, so that is the page's one finding: the rest would be noise.
+ * A missing H1, a placeholder H1, one no name can be bound from, or one that is not the
+ * template's. Without a bound name (from the H1 or the manifest) the page has nothing to be
+ * compared with, so this is its one template finding, and no fix guesses a name.
  */
-function headingFindings({ template, heading, bindings, expected, headingFollowsTemplate, headingText }: PageComparison): OffsetFinding[] {
+function headingFindings({ template, heading, bindings, expected, headingFollowsTemplate, headingIsPlaceholder, headingText }: PageComparison): OffsetFinding[] {
+  const pattern = joinTokens(template.blocks[0]!.tokens);
+  const pinHint = `write the service's name into it (\`${pattern.replace('{{service}}', '<service>')}\`), or pin the name in _template/services.json`;
+  const rewrite = (start: number, end: number, text: string) => (headingText === undefined ? {} : { fix: { edits: [{ start, end, text }] } });
   if (!heading) {
-    const text = bindings.service ? joinTokens(expected[0]!) : joinTokens(template.blocks[0]!.tokens);
+    const text = bindings.service ? joinTokens(expected[0]!) : pattern;
     return [
       {
         rule: 'template-heading',
@@ -38,22 +42,29 @@ function headingFindings({ template, heading, bindings, expected, headingFollows
         end: 0,
         message: `page has no H1: expected \`${text}\``,
         expected: text,
-        ...(headingText === undefined ? {} : { fix: { edits: [{ start: 0, end: 0, text: `# ${headingText}\n\n` }] } }),
+        ...rewrite(0, 0, `# ${headingText}\n\n`),
       },
     ];
   }
+  const actual = joinTokens(heading.tokens);
+  const at = { start: heading.contentStart, end: heading.contentEnd };
+  if (headingIsPlaceholder) {
+    const message = headingText === undefined ? `H1 is a placeholder: \`${actual}\`: ${pinHint}` : `H1 is a placeholder: expected \`${joinTokens(expected[0]!)}\`, found \`${actual}\``;
+    return [{ rule: 'template-heading', ...at, message, actual, ...(headingText === undefined ? {} : { expected: joinTokens(expected[0]!) }), ...rewrite(at.start, at.end, headingText ?? '') }];
+  }
+  if (!bindings.service) {
+    return [{ rule: 'template-heading', ...at, message: `cannot bind the service name from the H1 \`${actual}\`: ${pinHint}`, actual }];
+  }
   if (headingFollowsTemplate) return [];
   const text = joinTokens(expected[0]!);
-  const actual = joinTokens(heading.tokens);
   return [
     {
       rule: 'template-heading',
-      start: heading.contentStart,
-      end: heading.contentEnd,
+      ...at,
       message: `H1 does not follow the template: expected \`${text}\`, found \`${actual}\``,
       expected: text,
       actual,
-      ...(headingText === undefined ? {} : { fix: { edits: [{ start: heading.contentStart, end: heading.contentEnd, text: headingText }] } }),
+      ...rewrite(at.start, at.end, headingText ?? ''),
     },
   ];
 }

@@ -8,6 +8,7 @@ import { hunkEdit, hunkRange, type PageComparison } from '../template/compare-pa
 import type { OffsetFinding } from '../template/edit.js';
 import { servicePageComparison } from '../template/service-page-analysis.js';
 import { joinTokens } from '../template/tokens.js';
+import type { Hunk } from '../template/word-diff.js';
 
 export default defineRule(
   {
@@ -24,6 +25,14 @@ export default defineRule(
   judging(servicePageComparison, wordingFindings),
 );
 
+/** "expected `https://…`, found `http://…`" for the first link target the hunk changes, or ''. */
+function linkChange(hunk: Hunk): string {
+  const expected = hunk.expected.filter((token) => token.kind === 'url');
+  const actual = hunk.actual.filter((token) => token.kind === 'url');
+  const at = expected.findIndex((token, i) => token.norm !== actual[i]?.norm);
+  return at === -1 ? '' : `expected \`${expected[at]!.text}\`, found \`${actual[at]?.text ?? 'no link'}\``;
+}
+
 /** Each word-level difference that does not touch a name (template-name reports those). */
 function wordingFindings(comparison: PageComparison): OffsetFinding[] {
   if (!comparison.comparable) return [];
@@ -32,10 +41,11 @@ function wordingFindings(comparison: PageComparison): OffsetFinding[] {
     if (hunk.touchesName) return [];
     const expected = joinTokens(hunk.expected);
     const actual = joinTokens(hunk.actual);
+    const link = linkChange(hunk);
     const message =
       expected === actual
-        ? `link target differs from the template: expected \`${hunk.expected.find((e) => e.kind === 'url')!.text}\`, found \`${hunk.actual.find((a) => a.kind === 'url')?.text ?? 'no link'}\``
-        : `expected \`${expected}\`, found \`${actual}\``;
+        ? `link target differs from the template: ${link}`
+        : `${hunk.sentence ? 'sentence differs from the template: ' : ''}expected \`${expected}\`, found \`${actual}\`${link ? `; link target differs too: ${link}` : ''}`;
     return [{ rule: 'template-wording', ...hunkRange(blockHunk), message, expected, actual, fix: { edits: [hunkEdit(blockHunk, comparison)] } }];
   });
 }

@@ -6,18 +6,25 @@ import { diffArrays } from 'diff';
 import { joinTokens, tokensOfText, type Token } from './tokens.js';
 import { placeholderName } from './template.js';
 
-/** Tokens standing for a placeholder's value, positioned on the placeholder in the template. */
-export function expandPlaceholders(tokens: readonly Token[], values: Readonly<Record<string, string | undefined>>): Token[] {
+/**
+ * Tokens standing for a placeholder's value, positioned on the placeholder in the template;
+ * `perOccurrence` gives a value for one occurrence of a placeholder in these tokens.
+ */
+export function expandPlaceholders(
+  tokens: readonly Token[],
+  values: Readonly<Record<string, string | undefined>>,
+  perOccurrence: Readonly<Record<string, readonly (string | undefined)[]>> = {},
+): Token[] {
   const out: Token[] = [];
   const seen = new Map<string, number>();
   for (const token of tokens) {
     const name = token.kind === 'placeholder' ? placeholderName(token.text) : undefined;
-    const value = name === undefined ? undefined : values[name];
+    const occurrence = name === undefined ? 0 : (seen.get(name) ?? 0);
+    const value = name === undefined ? undefined : (perOccurrence[name]?.[occurrence] ?? values[name]);
     if (name === undefined || value === undefined) {
       out.push(token);
       continue;
     }
-    const occurrence = seen.get(name) ?? 0;
     seen.set(name, occurrence + 1);
     tokensOfText(value).forEach((valueToken, i) => {
       out.push({
@@ -35,9 +42,10 @@ export function expandPlaceholders(tokens: readonly Token[], values: Readonly<Re
 
 /**
  * What the page writes where the template has `{{name}}`: align the template's other words to the
- * page and read off the page words that fill each gap left by the placeholder.
+ * page and read off the page words that fill each gap left by the placeholder, one per occurrence
+ * (undefined where the page writes nothing there).
  */
-export function valuesAt(template: readonly Token[], page: readonly Token[], name: string): string[] {
+export function valuesAt(template: readonly Token[], page: readonly Token[], name: string): (string | undefined)[] {
   const literal: Token[] = [];
   const gaps: number[] = [];
   for (const token of template) {
@@ -61,7 +69,7 @@ export function valuesAt(template: readonly Token[], page: readonly Token[], nam
       pi += count;
     }
   }
-  return gaps.map((gap) => joinTokens(filled.get(gap)!)).filter((value) => value !== '');
+  return gaps.map((gap) => joinTokens(filled.get(gap)!) || undefined);
 }
 
 /** The value most uses agree on (the first one on a tie). */

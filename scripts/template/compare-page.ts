@@ -13,6 +13,7 @@ import type { Template, TemplateBlock } from './template.js';
 import { joinTokens, tokensOfText, type Token } from './tokens.js';
 import { wordDiff, type Hunk } from './word-diff.js';
 import type { Edit } from './edit.js';
+import { isPlaceholderName, shortFormsOf, withoutArticle } from './service-names.js';
 
 export interface BlockWording {
   text: string;
@@ -41,8 +42,10 @@ export interface PageComparison {
   headingFollowsTemplate: boolean;
   /** True when the manifest pins a name the H1 does not give. */
   pinnedMismatch: boolean;
-  /** False when there is no name to compare with (no H1 and no manifest entry): only the H1 is judged. */
+  /** False when no name is bound (from the H1 or the manifest): only the H1 is judged. */
   comparable: boolean;
+  /** True when the H1 names a placeholder (`Security for this AWS Product or Service`). */
+  headingIsPlaceholder: boolean;
   bindings: Bindings;
   /** Each template block's tokens with the page's names filled in. */
   expected: Token[][];
@@ -86,6 +89,10 @@ export function comparePage(source: string, tree: Root, template: Template, pinn
       if (service !== undefined) break;
     }
   }
+  // A leading article is the sentence's, not the name's; a placeholder is no name at all.
+  if (service !== undefined) service = withoutArticle(service);
+  const headingIsPlaceholder = service !== undefined && isPlaceholderName(service);
+  if (headingIsPlaceholder) service = undefined;
   const boundService = service;
   const pinnedMismatch = pinned !== undefined && service !== undefined && service !== pinned.service;
   service = pinned?.service ?? service;
@@ -94,14 +101,21 @@ export function comparePage(source: string, tree: Root, template: Template, pinn
   const withService = template.blocks.map((b) => expandPlaceholders(b.tokens, { service }));
   const alignment = alignBlocks(template.blocks, withService, blocks);
 
-  // 3. {{short}} is what most of the page's uses say.
-  const shortUses = template.blocks.flatMap((_block, i) => {
+  // 3. {{short}} is what most of the page's uses say, among the forms consistent with
+  // {{service}}: a page that mostly says "AWS" where its name belongs is reported at the "AWS"s.
+  const shortFills = template.blocks.map((_block, i) => {
     const p = alignment.pageOf[i];
     return p === undefined ? [] : valuesAt(withService[i]!, blocks[p]!.tokens, 'short');
   });
-  const short = pinned?.short ?? majority(shortUses) ?? service ?? '';
+  const shortUses = shortFills.flat().filter((use): use is string => use !== undefined);
+  const forms = service === undefined ? undefined : shortFormsOf(service);
+  const short = pinned?.short ?? majority(forms ? shortUses.filter((use) => forms.has(use)) : shortUses) ?? service ?? '';
   const bindings: Bindings = { service: service ?? '', short };
-  const expected = template.blocks.map((b) => expandPlaceholders(b.tokens, { ...bindings }));
+  // Any consistent form may stand where the template says {{short}} (the manifest's pins only its own).
+  const accepted = pinned?.short !== undefined ? new Set([pinned.short, bindings.service]) : new Set([short, ...(forms ?? [])]);
+  const expected = template.blocks.map((b, i) =>
+    expandPlaceholders(b.tokens, { ...bindings }, { short: shortFills[i]!.map((use) => (use !== undefined && accepted.has(use) ? use : undefined)) }),
+  );
   const fill = (markdown: string): string => renderForPage(markdown, bindings, style);
   const freeAt = template.blocks.findIndex((b) => b.kind === 'free');
 
@@ -113,7 +127,7 @@ export function comparePage(source: string, tree: Root, template: Template, pinn
     for (const hunk of wordDiff(expected[ti]!, blocks[pi]!.tokens)) hunks.push({ hunk, templateBlock: t, pageBlock: blocks[pi]! });
   });
   const differs = new Set(hunks.map((h) => h.templateBlock));
-  const comparable = heading !== undefined || service !== undefined;
+  const comparable = service !== undefined;
   const wording = !comparable
     ? []
     : template.blocks.map((t, ti) => {
@@ -130,6 +144,7 @@ export function comparePage(source: string, tree: Root, template: Template, pinn
     headingFollowsTemplate,
     pinnedMismatch,
     comparable,
+    headingIsPlaceholder,
     bindings,
     expected,
     alignment,

@@ -11,8 +11,13 @@ export interface Hunk {
   expected: Token[];
   /** Page tokens as they read now, context included. */
   actual: Token[];
-  /** True when the change touches a placeholder's value (a service name). */
+  /**
+   * True when the page fills a placeholder differently (a service name replaced by other words);
+   * a name only dropped, with the words around it changed, is a wording change.
+   */
   touchesName: boolean;
+  /** True when the hunk is a whole template sentence that the page rewrote (several changes in one sentence). */
+  sentence: boolean;
 }
 
 interface Op {
@@ -46,7 +51,39 @@ export function wordDiff(expected: readonly Token[], actual: readonly Token[]): 
     ranges.push(widen(ops, i, j));
     i = j;
   }
-  return merge(ranges).map(([a, b]) => toHunk(ops.slice(a, b)));
+  const merged = merge(ranges);
+  const sentences = rewrittenSentences(ops, merged);
+  return merge([...merged, ...sentences].sort((x, y) => x[0] - y[0] || y[1] - x[1])).map(([a, b]) => toHunk(ops.slice(a, b), sentences.some(([s, e]) => s === a && e === b)));
+}
+
+const SENTENCE_END = new Set(['.', '!', '?']);
+
+/**
+ * Template sentences the page rewrote rather than touched: two or more hunks in one sentence,
+ * spanning at least half of it, that drop a third of its words and add as many again (a
+ * rewording, not an inserted sentence or a few case slips). Each becomes one
+ * hunk quoting both sentences whole (fragments like "expected `Third-party auditors regularly
+ * test and verify the`, found `The`" make no sense alone).
+ */
+function rewrittenSentences(ops: readonly Op[], ranges: readonly [number, number][]): [number, number][] {
+  const rewritten: [number, number][] = [];
+  let start = 0;
+  for (let i = 0; i < ops.length; i++) {
+    const t = ops[i]!.t;
+    const ends = (t && t.kind === 'punct' && SENTENCE_END.has(t.text) && !(ops[i + 1]?.t?.spaceBefore === false && ops[i + 1]?.t?.kind === 'word')) || i === ops.length - 1;
+    if (!ends) continue;
+    const end = i + 1;
+    const inside = ranges.filter(([a, b]) => a < end && b > start);
+    const words = ops.slice(start, end).filter((op) => op.t).length;
+    if (inside.length >= 2 && words > 0) {
+      const span = ops.slice(inside[0]![0], inside[inside.length - 1]![1]).filter((op) => op.t).length;
+      const removed = ops.slice(start, end).filter((op) => !op.p).length;
+      const added = ops.slice(start, end).filter((op) => !op.t).length;
+      if (span * 2 >= words && removed * 3 >= words && added * 3 >= words) rewritten.push([Math.min(start, inside[0]![0]), Math.max(end, inside[inside.length - 1]![1])]);
+    }
+    start = end;
+  }
+  return rewritten;
 }
 
 /** Grows a hunk to whole placeholder values, and to one word of context when a side is empty. */
@@ -79,10 +116,11 @@ function merge(ranges: [number, number][]): [number, number][] {
   return merged;
 }
 
-function toHunk(ops: readonly Op[]): Hunk {
+function toHunk(ops: readonly Op[], sentence: boolean): Hunk {
   return {
+    sentence,
     expected: ops.flatMap((op) => (op.t ? [op.t] : [])),
     actual: ops.flatMap((op) => (op.p ? [op.p] : [])),
-    touchesName: ops.some((op) => !op.p && op.t?.placeholder),
+    touchesName: ops.some((op) => !op.p && op.t?.placeholder) && ops.some((op) => op.p && !op.t),
   };
 }
