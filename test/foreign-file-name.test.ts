@@ -1,10 +1,10 @@
-/** foreign-file-name on small trees of our own: what names another service beyond doubt, what does not, the `accept` option. */
+/** foreign-file-name on small trees of our own: what names another service beyond doubt, what does not, the `accept` option, placeholders. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { brief, findingsIn } from './helpers/check.js';
-import { makeDocsTree, type TreeOptions } from './helpers/docs-tree.js';
+import { makeDocsTree, shippedConfig, type TreeOptions } from './helpers/docs-tree.js';
 import { runCli } from './helpers/run-cli.js';
 
 const page = (h1: string): string => `# ${h1}\n\nText.\n`;
@@ -99,6 +99,44 @@ foreign('an `accept` that is not a list of words is exit 2 at its place in the c
     assert.is(run.code, 2, settings);
     assert.is(run.stderr, expected(column, 'a list'), settings);
   }
+});
+
+foreign('a template placeholder in a file name is reported, with the service to rename it for', async () => {
+  const pages = {
+    'personalize/security.md': service('Amazon Personalize'),
+    'personalize/SERVICENAME-compliance.md': page('Compliance validation for Amazon Personalize'),
+    'personalize/{{service}}-notes.md': page('Notes'),
+    'personalize/<service>-logging.md': page('Logging'),
+    'personalize/your-service-access.md': page('Access'),
+    'personalize/SERVICE_NAME-resilience.md': page('Resilience'),
+    'personalize/SERVICE-encryption.md': page('Encryption'),
+    // Words, not placeholders: real file names.
+    'personalize/security_iam_service-with-iam.md': page('How the service works with IAM'),
+    'personalize/using-service-linked-roles.md': page('Service-linked roles'),
+    'personalize/USER_Notes.md': page('User notes'),
+    'guide/SERVICENAME-overview.md': page('Overview'),
+  };
+  const placeholder = (path: string, found: string, remedy: string): string => `${path}:1:1 foreign-file-name file name holds a placeholder: \`${found}\`: ${remedy}`;
+  assert.equal((await foreignIn(pages)).sort(), [
+    placeholder('guide/SERVICENAME-overview.md', 'SERVICENAME', 'rename the page'),
+    placeholder('personalize/<service>-logging.md', '<service>', 'rename the page for Amazon Personalize'),
+    placeholder('personalize/SERVICE-encryption.md', 'SERVICE', 'rename the page for Amazon Personalize'),
+    placeholder('personalize/SERVICENAME-compliance.md', 'SERVICENAME', 'rename the page for Amazon Personalize'),
+    placeholder('personalize/SERVICE_NAME-resilience.md', 'SERVICE_NAME', 'rename the page for Amazon Personalize'),
+    placeholder('personalize/your-service-access.md', 'your-service', 'rename the page for Amazon Personalize'),
+    placeholder('personalize/{{service}}-notes.md', '{{service}}', 'rename the page for Amazon Personalize'),
+  ]);
+});
+
+foreign('a catalog topic named with a placeholder is renamed to its topic id', async () => {
+  const pages = {
+    'personalize/security.md': `${service('Amazon Personalize')}\n**Topics**\n+ [Compliance validation for Amazon Personalize](SERVICENAME-compliance.md)\n`,
+    'personalize/SERVICENAME-compliance.md': page('Compliance validation for Amazon Personalize'),
+  };
+  const root = makeDocsTree(pages, shippedConfig());
+  const found = (await findingsIn(root)).filter((f) => f.ruleId === 'foreign-file-name');
+  assert.equal(found.map(brief), ['personalize/SERVICENAME-compliance.md:1:1 foreign-file-name file name holds a placeholder: `SERVICENAME`: rename to `compliance-validation.md`']);
+  assert.ok(found[0]!.fixable);
 });
 
 foreign.run();
