@@ -60,7 +60,10 @@ export function configSchema(): Record<string, unknown> {
 /** A rule's setting: a severity, or [severity, options] where the options meet the rule's own schema (any, when it has none). */
 function settingOf(optionsSchema: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!optionsSchema) return { $ref: '#/definitions/setting' };
-  const choices = Array.isArray(optionsSchema.enum) ? ` with the option one of ${optionsSchema.enum.map((choice) => JSON.stringify(choice)).join(', ')}` : '';
+  // What the option must be: its choices, or what the rule's schema says in its own errorMessage.
+  const choices = Array.isArray(optionsSchema.enum)
+    ? ` with the option one of ${optionsSchema.enum.map((choice) => JSON.stringify(choice)).join(', ')}`
+    : typeof optionsSchema.errorMessage === 'string' ? ` with the option ${optionsSchema.errorMessage}` : '';
   return {
     anyOf: [{ $ref: '#/definitions/severity' }, { type: 'array', items: [{ $ref: '#/definitions/severity' }, optionsSchema], minItems: 2, additionalItems: false }],
     errorMessage: `must be "off", "warn", "error", or [severity, option]${choices}`,
