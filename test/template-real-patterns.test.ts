@@ -125,3 +125,46 @@ rewrites('a link whose text and target both drifted says the target changed too'
 });
 
 rewrites.run();
+
+const structure = suite('structural edits');
+
+structure('a section appended after the Topics list is one finding with its lines, and fix keeps it', async () => {
+  const appended = '\n## Security of the services it uses\n+ Security in Amazon EC2\n+ Security in Amazon S3\n+ Security in AWS Lambda\n';
+  const root = makeDocsTree({ [page]: clean + appended });
+  assert.equal(await templateFindings(root), [
+    `${page}:19:1 template-blocks content after the Topics list (lines 19–22): move it into the free region or into a topic page`,
+  ]);
+  await fixDocs({ docsRoot: root, cwd: root });
+  assert.ok(readFileSync(join(root, page), 'utf8').endsWith(appended), 'the writer\'s section is left where it is');
+});
+
+structure('a notice above the H1, between rules, is one finding that quotes no empty text', async () => {
+  const root = makeDocsTree({ [page]: `--------\n\nThis guide has moved to [a new place](https://example.com/new)\\.\n\n--------\n\n${clean}` });
+  const findings = await templateFindings(root);
+  assert.equal(findings, [`${page}:1:1 template-blocks content before the H1 (lines 1–5): move it below the H1, into the free region`]);
+});
+
+structure('a lone word-less block is quoted as its source line', async () => {
+  const root = makeDocsTree({ [page]: pageWith(['\n\nThis documentation helps', '\n\n--------\n\nThis documentation helps']) });
+  assert.equal(await templateFindings(root), [`${page}:9:1 template-blocks block is not in the template: \`--------\`; service-specific notes belong in the free region, before the Topics list`]);
+});
+
+structure('several pasted paragraphs among the template\'s are one finding', async () => {
+  const pasted = 'To learn whether a service is in scope, see the compliance pages\\.\n\nYou can download audit reports from the console\\.\n\n';
+  const root = makeDocsTree({ [page]: pageWith(['This documentation helps', `${pasted}This documentation helps`]) });
+  assert.equal(await templateFindings(root), [
+    `${page}:9:1 template-blocks 2 blocks are not in the template (lines 9–11), from \`To learn whether a service is in scope …\`; service-specific notes belong in the free region, before the Topics list`,
+  ]);
+});
+
+structure('two adjacent missing items are one finding, and fix inserts them in the template\'s order', async () => {
+  const items = clean.slice(clean.indexOf('+ **Security of'), clean.indexOf('\n\nThis documentation'));
+  const root = makeDocsTree({ [page]: clean.replace(`\n${items}`, '') });
+  assert.equal(await templateFindings(root), [
+    `${page}:5:227 template-blocks missing 2 list items from the template: \`Security of the cloud – AWS is responsible …\`, \`Security in the cloud – Your responsibility is …\``,
+  ]);
+  await fixDocs({ docsRoot: root, cwd: root });
+  assert.is(readFileSync(join(root, page), 'utf8'), clean);
+});
+
+structure.run();

@@ -15,7 +15,7 @@ export default defineRule(
   {
     id: "template-blocks",
     description: "a template paragraph or list item missing, out of order, or a block the template lacks outside the free region",
-    docs: "Blocks are aligned with the template's blocks in order; the free region (service notes) may hold anything.",
+    docs: "Blocks are aligned with the template's blocks in order; the free region (service notes) may hold anything. Adjacent missing blocks are one finding, inserted together in the template's order. Blocks the template lacks are one finding per run, named for where they are: `content before the H1 (lines 1–5)`, `content after the Topics list (lines 18–37)`, or `3 blocks are not in the template (lines 7–11)`; a block without words (a `--------` rule) is quoted as its source line.",
     fixable: "inserts missing blocks and moves misplaced ones; extra blocks are left to the writer",
     crossFile: "none",
     defaultSeverity: "error",
@@ -32,42 +32,65 @@ function blockFindings(comparison: PageComparison): OffsetFinding[] {
   if (!comparison.comparable) return [];
   const { template, alignment } = comparison;
   const findings: OffsetFinding[] = [];
+  const missing: number[] = [];
   template.blocks.forEach((t, ti) => {
     if (t.kind === 'free' || ti === 0) return;
-    if (alignment.pageOf[ti] === undefined) findings.push(missingBlock(comparison, ti));
+    if (alignment.pageOf[ti] === undefined) missing.push(ti);
     else if (alignment.outOfOrder.has(ti)) findings.push(misplacedBlock(comparison, ti));
   });
+  // Adjacent missing blocks go in at one place: one finding and one insertion, in the template's order.
+  const structural = (ti: number): boolean => template.blocks[ti]!.kind === 'topicsSlot' || template.blocks[ti]!.kind === 'topicsLabel';
+  for (const ti of missing.filter(structural)) findings.push(missingBlocks(comparison, [ti]));
+  for (const run of runsOf(missing.filter((ti) => !structural(ti)))) findings.push(missingBlocks(comparison, run));
+  const extra: number[] = [];
   comparison.blocks.forEach((p, pi) => {
-    if (alignment.templateOf[pi] === undefined && p !== comparison.heading) findings.push(...extraBlock(comparison, p, pi));
+    if (alignment.templateOf[pi] !== undefined || p === comparison.heading) return;
+    const copy = repeatedBlock(comparison, p);
+    if (copy) findings.push(copy);
+    else if (!(pi > comparison.freeZone[0] && pi < comparison.freeZone[1])) extra.push(pi); // the free region holds service notes
   });
+  for (const run of runsOf(extra)) findings.push(extraContent(comparison, run));
   return findings;
 }
 
-function missingBlock({ template, expected, alignment, blocks, source, fill }: PageComparison, ti: number): OffsetFinding {
-  const t = template.blocks[ti]!;
+function missingBlocks(comparison: PageComparison, run: readonly number[]): OffsetFinding {
+  const { template, expected, alignment, blocks, source, fill } = comparison;
   let before: Block | undefined;
-  for (let k = ti - 1; k >= 0 && !before; k--) {
+  for (let k = run[0]! - 1; k >= 0 && !before; k--) {
     const pi = alignment.pageOf[k];
     if (pi !== undefined) before = blocks[pi];
   }
   const at = before ? before.end : 0;
-  const finding: OffsetFinding = {
+  const slot = run.find((ti) => template.blocks[ti]!.kind === 'topicsSlot');
+  if (slot !== undefined) {
+    return {
+      rule: 'template-blocks',
+      start: at,
+      end: at,
+      message: 'missing Topics list: the "Topics" label must be followed by a list of links to the service\'s topic pages',
+      expected: joinTokens(expected[slot]!),
+    };
+  }
+  const first = template.blocks[run[0]!]!;
+  const quotes = run.map((ti) => `\`${preview(expected[ti]!)}\``).join(', ');
+  const what = run.length === 1 ? kindName(first.kind) : `${run.length} ${run.every((ti) => template.blocks[ti]!.kind === 'item') ? 'list items' : 'blocks'}`;
+  let marker = before?.kind === 'item' ? source[before.start] ?? '+' : '+';
+  const texts = run.map((ti) => {
+    const t = template.blocks[ti]!;
+    const content = t.kind === 'heading' ? `${'#'.repeat(t.depth ?? 2)} ${fill(contentOf(template, t))}` : fill(contentOf(template, t));
+    const text = t.kind === 'item' ? `\n${marker} ${content}` : `\n\n${content}`;
+    marker = t.kind === 'item' ? marker : '+';
+    return text;
+  });
+  const inserted = before ? texts.join('') : `${texts.join('').replace(/^\n+/, '')}\n\n`;
+  return {
     rule: 'template-blocks',
     start: at,
     end: at,
-    message:
-      t.kind === 'topicsSlot'
-        ? 'missing Topics list: the "Topics" label must be followed by a list of links to the service\'s topic pages'
-        : `missing ${kindName(t.kind)} from the template: \`${preview(expected[ti]!)}\``,
-    expected: joinTokens(expected[ti]!),
+    message: `missing ${what} from the template: ${quotes}`,
+    expected: run.map((ti) => joinTokens(expected[ti]!)).join('\n'),
+    fix: { edits: [{ start: at, end: at, text: inserted }] },
   };
-  if (t.kind !== 'topicsSlot') {
-    const marker = before?.kind === 'item' ? source[before.start] ?? '+' : '+';
-    const content = t.kind === 'heading' ? `${'#'.repeat(t.depth ?? 2)} ${fill(contentOf(template, t))}` : fill(contentOf(template, t));
-    const text = t.kind === 'item' ? `\n${marker} ${content}` : `\n\n${content}`;
-    finding.fix = { edits: [{ start: at, end: at, text: before ? text : `${content}\n\n` }] };
-  }
-  return finding;
 }
 
 /** A block out of order, moved by `fix` in front of the page block of the next template block that is in order. */
@@ -102,30 +125,67 @@ function misplacedBlock({ template, expected, alignment, blocks, source }: PageC
   return finding;
 }
 
-/** A page block no template block matched: a second copy of a template block (drift even in the free region), or a block outside it. */
-function extraBlock({ template, expected, freeAt, freeZone, source }: PageComparison, p: Block, pi: number): OffsetFinding[] {
+/** A second copy of a template block: drift even in the free region, removed by `fix`. */
+function repeatedBlock({ template, expected, source }: PageComparison, p: Block): OffsetFinding | undefined {
   const copied = template.blocks.findIndex((_block, ti) => ti > 0 && isCopy(expected[ti]!, p.tokens));
-  if (copied !== -1) {
-    const cut = lineSpan(source, p.start, p.end);
-    return [
-      {
-        rule: 'template-blocks',
-        start: p.start,
-        end: p.end,
-        message: `${kindName(p.kind)} repeats the template's \`${preview(expected[copied]!)}\`: remove the copy`,
-        actual: joinTokens(p.tokens),
-        fix: { edits: [{ start: cut.start, end: cut.end, text: '' }] },
-      },
-    ];
+  if (copied === -1) return undefined;
+  const cut = lineSpan(source, p.start, p.end);
+  return {
+    rule: 'template-blocks',
+    start: p.start,
+    end: p.end,
+    message: `${kindName(p.kind)} repeats the template's \`${preview(expected[copied]!)}\`: remove the copy`,
+    actual: joinTokens(p.tokens),
+    fix: { edits: [{ start: cut.start, end: cut.end, text: '' }] },
+  };
+}
+
+/** Runs of consecutive page block indexes: one structural edit each (a pasted section is one finding, not twenty). */
+function runsOf(indexes: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const index of indexes) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === index - 1) run.push(index);
+    else runs.push([index]);
   }
-  if (pi > freeZone[0] && pi < freeZone[1]) return []; // service notes belong here
-  return [
-    {
-      rule: 'template-blocks',
-      start: p.start,
-      end: p.end,
-      message: `${kindName(p.kind)} is not in the template: \`${preview(p.tokens)}\`${freeAt === -1 ? '' : '; service-specific notes belong in the free region, before the Topics list'}`,
-      actual: joinTokens(p.tokens),
-    },
-  ];
+  return runs;
+}
+
+/**
+ * Blocks the template lacks outside the free region, one finding per run, named for where they
+ * are: before the H1, after the Topics list, or among the template's blocks. Left to the writer:
+ * only they know whether the content is a note (the free region) or a topic of its own.
+ */
+function extraContent(comparison: PageComparison, run: readonly number[]): OffsetFinding {
+  const { blocks, heading, source, freeAt } = comparison;
+  const first = blocks[run[0]!]!;
+  const last = blocks[run[run.length - 1]!]!;
+  const lines = `lines ${lineOf(source, first.start)}–${lineOf(source, last.end)}`;
+  const headingAt = heading ? blocks.indexOf(heading) : -1;
+  const topicsAt = blocks.findIndex((b) => b.kind === 'topicsList');
+  const freeRegion = freeAt === -1 ? '' : '; service-specific notes belong in the free region, before the Topics list';
+  let message: string;
+  if (headingAt !== -1 && run[run.length - 1]! < headingAt) {
+    message = `content before the H1 (${lines}): move it below the H1${freeAt === -1 ? '' : ', into the free region'}`;
+  } else if (topicsAt !== -1 && run[0]! > topicsAt) {
+    message = `content after the Topics list (${lines}): move it ${freeAt === -1 ? 'above the Topics list' : 'into the free region'} or into a topic page`;
+  } else if (run.length === 1) {
+    message = `${kindName(first.kind)} is not in the template: \`${quoted(first, source)}\`${freeRegion}`;
+  } else {
+    message = `${run.length} blocks are not in the template (${lines}), from \`${quoted(first, source)}\`${freeRegion}`;
+  }
+  return { rule: 'template-blocks', start: first.start, end: last.end, message, actual: joinTokens(first.tokens) };
+}
+
+/** A block's first words, or its first source line when it has none (a `--------` rule). */
+function quoted(block: Block, source: string): string {
+  if (block.tokens.length > 0) return preview(block.tokens);
+  return source.slice(block.start, block.end).split('\n')[0]!.trim();
+}
+
+/** 1-based line of an offset. */
+function lineOf(source: string, offset: number): number {
+  let line = 1;
+  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++;
+  return line;
 }
