@@ -168,3 +168,28 @@ structure('two adjacent missing items are one finding, and fix inserts them in t
 });
 
 structure.run();
+
+const shapes = suite('items written as paragraphs');
+
+shapes('the template\'s bold items written as paragraphs are recognised, and fix makes them items without writing them twice', async () => {
+  const asParagraphs = clean.replace(':\n+ **Security of the cloud**', ':\n\n**Security of the cloud**').replace('\n+ **Security in the cloud**', '\n\n**Security in the cloud**');
+  assert.is.not(asParagraphs, clean);
+  const root = makeDocsTree({ [page]: asParagraphs });
+  assert.equal(await templateFindings(root), [
+    `${page}:7:1 template-blocks list item written as a paragraph: \`Security of the cloud – AWS is responsible …\`: the template makes it an item of the list above`,
+    `${page}:9:1 template-blocks list item written as a paragraph: \`Security in the cloud – Your responsibility is …\`: the template makes it an item of the list above`,
+  ]);
+  await fixDocs({ docsRoot: root, cwd: root });
+  assert.is(readFileSync(join(root, page), 'utf8'), clean);
+});
+
+shapes('inside such a paragraph, words are still compared with the item', async () => {
+  const asParagraph = clean.replace('\n+ **Security in the cloud** – Your responsibility', '\n\n**Security in the Cloud** – Your responsibility');
+  const root = makeDocsTree({ [page]: asParagraph });
+  assert.equal(await templateFindings(root), [
+    `${page}:8:1 template-blocks list item written as a paragraph: \`Security in the Cloud – Your responsibility is …\`: the template makes it an item of the list above`,
+    `${page}:8:19 template-wording expected \`cloud\`, found \`Cloud\``,
+  ]);
+});
+
+shapes.run();

@@ -4,6 +4,7 @@
  * misplaced ones moved by `fix`.
  */
 import { defineRule, judging } from '../rule-kit/define-rule.js';
+import { writtenAsParagraph } from '../template/align.js';
 import type { Block } from '../template/blocks.js';
 import { contentOf, isCopy, kindName, preview, type PageComparison } from '../template/compare-page.js';
 import type { OffsetFinding } from '../template/edit.js';
@@ -35,8 +36,10 @@ function blockFindings(comparison: PageComparison): OffsetFinding[] {
   const missing: number[] = [];
   template.blocks.forEach((t, ti) => {
     if (t.kind === 'free' || ti === 0) return;
-    if (alignment.pageOf[ti] === undefined) missing.push(ti);
+    const pi = alignment.pageOf[ti];
+    if (pi === undefined) missing.push(ti);
     else if (alignment.outOfOrder.has(ti)) findings.push(misplacedBlock(comparison, ti));
+    else if (writtenAsParagraph(t, comparison.blocks[pi]!)) findings.push(itemAsParagraph(comparison, pi));
   });
   // Adjacent missing blocks go in at one place: one finding and one insertion, in the template's order.
   const structural = (ti: number): boolean => template.blocks[ti]!.kind === 'topicsSlot' || template.blocks[ti]!.kind === 'topicsLabel';
@@ -121,6 +124,27 @@ function misplacedBlock({ template, expected, alignment, blocks, source }: PageC
     const separator = p.kind === 'item' && next.kind === 'item' ? '' : '\n';
     const moved = source.slice(cut.start, cut.contentEnd) + '\n' + separator;
     finding.fix = { edits: [{ start: target, end: target, text: moved }, { start: cut.start, end: cut.end, text: '' }] };
+  }
+  return finding;
+}
+
+/**
+ * A template item written as a paragraph: `fix` turns the blank line before it into a list
+ * marker, so the paragraph becomes the item in place and no text is written twice.
+ */
+function itemAsParagraph({ blocks, source }: PageComparison, pi: number): OffsetFinding {
+  const p = blocks[pi]!;
+  const previous = blocks[pi - 1];
+  const marker = previous?.kind === 'item' ? source[previous.start] ?? '+' : '+';
+  const finding: OffsetFinding = {
+    rule: 'template-blocks',
+    start: p.start,
+    end: p.end,
+    message: `list item written as a paragraph: \`${preview(p.tokens)}\`: the template makes it an item of the list above`,
+    actual: joinTokens(p.tokens),
+  };
+  if (previous && /^\s*$/.test(source.slice(previous.end, p.start))) {
+    finding.fix = { edits: [{ start: previous.end, end: p.start, text: `\n${marker} ` }] };
   }
   return finding;
 }

@@ -60,7 +60,20 @@ function sharedWords(a: readonly Token[], b: readonly Token[]): number {
 function compatible(t: TemplateBlock, p: Block): boolean {
   if (t.kind === 'topicsSlot') return p.kind === 'topicsList';
   if (t.kind === 'heading') return p.kind === 'heading' && p.depth === t.depth;
-  return t.kind === p.kind;
+  return t.kind === p.kind || writtenAsParagraph(t, p);
+}
+
+/**
+ * A template list item the page writes as a paragraph of its own, as many real pages write the
+ * template's bold "Security of the cloud" items: the same item, in the wrong shape. Its first
+ * words are bold, like the template item's.
+ */
+export function writtenAsParagraph(t: Pick<TemplateBlock, 'kind' | 'node'>, p: Block): boolean {
+  if (t.kind !== 'item' || p.kind !== 'paragraph' || p.node.type !== 'paragraph') return false;
+  const first = p.node.children[0];
+  const itemFirst = 'children' in t.node ? t.node.children[0] : undefined;
+  const itemLead = itemFirst && 'children' in itemFirst ? itemFirst.children[0] : undefined;
+  return first?.type === 'strong' && itemLead?.type === 'strong';
 }
 
 /**
