@@ -124,6 +124,17 @@ rewrites('a link whose text and target both drifted says the target changed too'
   ]);
 });
 
+rewrites('sentences of the service\'s own written into a template item are moved into the free region by fix, not deleted', async () => {
+  const note = 'Kinesis Data Streams encrypts your data at rest\\. See [Data protection](server-side-encryption.md)\\.';
+  const root = makeDocsTree({ [page]: pageWith(['that you can use securely\\. Third', `that you can use securely\\. ${note} Third`]) });
+  assert.equal(await templateFindings(root), [
+    `${page}:6:190 template-wording sentences added to the template's text: \`Kinesis Data Streams encrypts your data at rest …\`: notes of the service's own belong in the free region, where fix moves them`,
+  ]);
+  await fixDocs({ docsRoot: root, cwd: root });
+  const fixed = readFileSync(join(root, page), 'utf8');
+  assert.is(fixed, pageWith(['your Kinesis Data Streams resources\\.\n', `your Kinesis Data Streams resources\\.\n\n${note}\n`]));
+});
+
 rewrites.run();
 
 const structure = suite('structural edits');

@@ -4,7 +4,7 @@
  * line breaks do not count; words, punctuation and link targets do.
  */
 import { defineRule, judging } from '../rule-kit/define-rule.js';
-import { hunkEdit, hunkRange, type PageComparison } from '../template/compare-page.js';
+import { hunkEdit, hunkRange, preview, type BlockHunk, type PageComparison } from '../template/compare-page.js';
 import type { OffsetFinding } from '../template/edit.js';
 import { servicePageComparison } from '../template/service-page-analysis.js';
 import { joinTokens } from '../template/tokens.js';
@@ -14,8 +14,8 @@ export default defineRule(
   {
     id: "template-wording",
     description: "word-level differences inside a template block",
-    docs: "Compared on rendered text with the page's names filled in: escapes, emphasis markers, hard breaks, wrapping and typographic apostrophes do not count; words, punctuation and link targets do.",
-    fixable: "replaces just those words (the whole block when the change crosses a link or emphasis)",
+    docs: "Compared on rendered text with the page's names filled in: escapes, emphasis markers, hard breaks, wrapping and typographic apostrophes do not count; words, punctuation and link targets do. Whole sentences of the page's own written into a template block are a service note in the wrong place: one finding, and `fix` moves them (markup and all) into a paragraph of the free region instead of deleting them.",
+    fixable: "replaces just those words (the whole block when the change crosses a link or emphasis); moves added sentences into the free region",
     crossFile: "none",
     defaultSeverity: "error",
     examples: [
@@ -39,6 +39,7 @@ function wordingFindings(comparison: PageComparison): OffsetFinding[] {
   return comparison.hunks.flatMap((blockHunk): OffsetFinding[] => {
     const { hunk } = blockHunk;
     if (hunk.touchesName) return [];
+    if (hunk.addedSentences) return [addedSentences(blockHunk, comparison)];
     const expected = joinTokens(hunk.expected);
     const actual = joinTokens(hunk.actual);
     const link = linkChange(hunk);
@@ -48,4 +49,35 @@ function wordingFindings(comparison: PageComparison): OffsetFinding[] {
         : `${hunk.sentence ? 'sentence differs from the template: ' : ''}expected \`${expected}\`, found \`${actual}\`${link ? `; link target differs too: ${link}` : ''}`;
     return [{ rule: 'template-wording', ...hunkRange(blockHunk), message, expected, actual, fix: { edits: [hunkEdit(blockHunk, comparison)] } }];
   });
+}
+
+/**
+ * Sentences of the page's own written into a template block: a service note in the wrong place.
+ * Deleting them would lose the writer's text, so `fix` moves them, markup and all, into a
+ * paragraph of their own in the free region; without a free region they are left to the writer.
+ */
+function addedSentences(blockHunk: BlockHunk, { source, blocks, freeAt, freeZone }: PageComparison): OffsetFinding {
+  const { hunk, pageBlock } = blockHunk;
+  const { from: first, to: last } = hunk.addedSentences!;
+  const added = hunk.actual.slice(first, last);
+  const actual = joinTokens(hunk.actual);
+  const contextBefore = hunk.actual[first - 1];
+  const contextAfter = hunk.actual[last];
+  const from = contextBefore ? contextBefore.end : pageBlock.contentStart;
+  const to = contextAfter ? contextAfter.start : pageBlock.contentEnd;
+  const finding: OffsetFinding = {
+    rule: 'template-wording',
+    start: added[0]!.start,
+    end: added[added.length - 1]!.end,
+    message: `sentences added to the template's text: \`${preview(added)}\`: notes of the service's own belong in the free region${freeAt === -1 ? '' : ', where fix moves them'}`,
+    expected: joinTokens(hunk.expected),
+    actual,
+  };
+  const host = blocks[freeZone[0]];
+  if (freeAt !== -1 && host && host.end > to) {
+    const moved = source.slice(from, to).trim();
+    const gap = contextBefore && contextAfter ? ' ' : '';
+    finding.fix = { edits: [{ start: from, end: to, text: gap }, { start: host.end, end: host.end, text: `\n\n${moved}` }] };
+  }
+  return finding;
 }

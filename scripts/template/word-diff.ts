@@ -18,6 +18,12 @@ export interface Hunk {
   touchesName: boolean;
   /** True when the hunk is a whole template sentence that the page rewrote (several changes in one sentence). */
   sentence: boolean;
+  /**
+   * True when the page only adds whole sentences of its own to the template's text (a service note
+   * written into a template paragraph): the writer's content, to be moved rather than deleted.
+   * The added tokens are `actual.slice(from, to)`; the rest is context.
+   */
+  addedSentences?: { from: number; to: number };
 }
 
 interface Op {
@@ -119,8 +125,24 @@ function merge(ranges: [number, number][]): [number, number][] {
 function toHunk(ops: readonly Op[], sentence: boolean): Hunk {
   return {
     sentence,
+    addedSentences: addsSentences(ops),
     expected: ops.flatMap((op) => (op.t ? [op.t] : [])),
     actual: ops.flatMap((op) => (op.p ? [op.p] : [])),
     touchesName: ops.some((op) => !op.p && op.t?.placeholder) && ops.some((op) => op.p && !op.t),
   };
+}
+
+const endsSentence = (token: Token | undefined): boolean => token?.kind === 'punct' && SENTENCE_END.has(token.text);
+
+/** Only additions, starting after a sentence end (or the block's start) and ending one: where they are in `actual`. */
+function addsSentences(ops: readonly Op[]): { from: number; to: number } | undefined {
+  if (ops.some((op) => op.t && !op.p)) return undefined;
+  const first = ops.findIndex((op) => !op.t);
+  const last = ops.findLastIndex((op) => !op.t);
+  if (first === -1) return undefined;
+  const before = ops[first - 1];
+  const startsAfterEnd = !before || endsSentence(before.p);
+  const words = ops.slice(first, last + 1).some((op) => op.p?.kind === 'word');
+  // Every op has a page token here, so op indexes are indexes into `actual`.
+  return startsAfterEnd && endsSentence(ops[last]!.p) && words ? { from: first, to: last + 1 } : undefined;
 }
