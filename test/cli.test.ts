@@ -24,7 +24,7 @@ cli('check --docs on the seeds exits 1 and prints JSON findings of the documente
   assert.is(run.code, 1, run.stderr);
   const findings = JSON.parse(run.stdout) as Record<string, unknown>[];
   assert.ok(findings.length > 0);
-  const keys = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'expected', 'actual', 'fixable'];
+  const keys = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'expected', 'actual', 'fixable', 'template'];
   for (const finding of findings) {
     assert.ok(Object.keys(finding).every((key) => keys.includes(key)), Object.keys(finding).join());
     assert.is(finding.severity, 'error');
@@ -40,7 +40,7 @@ cli('the human report groups by file and names the rule', () => {
   const run = runCli(['check', '--docs', '.'], root);
   assert.is(run.code, 1);
   assert.match(run.stdout, /kinesis-data-streams\/security\.md\n/);
-  assert.match(run.stdout, /9:167-9:177 +error +service name differs from the rest of the page: expected `Kinesis Data Streams`, found `WorkSpaces` +template-name/);
+  assert.match(run.stdout, /9:167-9:177 +error +service name differs from the rest of the page: expected `Kinesis Data Streams`, found `WorkSpaces` \(_template\/security\.md:9\) +template-name/);
 });
 
 cli('fix --dry-run prints the diff and writes nothing; fix writes; a second fix changes nothing', () => {

@@ -8,6 +8,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fixDocs } from '../scripts/engine/fix.js';
 import { brief, findingsIn } from './helpers/check.js';
+import { runCli } from './helpers/run-cli.js';
 import { fixture, makeDocsTree } from './helpers/docs-tree.js';
 
 const page = 'kinesis-data-streams/security.md';
@@ -204,3 +205,34 @@ shapes('inside such a paragraph, words are still compared with the item', async 
 });
 
 shapes.run();
+
+const citations = suite('template citations');
+
+citations('each template finding cites the template line it comes from, in JSON, the human report and SARIF', async () => {
+  const root = makeDocsTree({
+    [page]: pageWith(['you benefit', 'you will benefit'], ['# Security in Amazon Kinesis Data Streams', '# Amazon Kinesis Data Streams Security']),
+  });
+  const findings = (await findingsIn(root)).filter((f) => f.ruleId.startsWith('template-'));
+  assert.equal(
+    findings.map((f) => [f.ruleId, f.template]),
+    [
+      ['template-heading', { file: '_template/security.md', line: 1 }],
+      ['template-wording', { file: '_template/security.md', line: 3 }],
+    ],
+  );
+  const human = runCli(['check', '--docs', '.', '--no-cache'], root);
+  assert.match(human.stdout, /expected `you benefit`, found `you will benefit` \(_template\/security\.md:3\)/);
+  const sarif = JSON.parse(runCli(['check', '--docs', '.', '--no-cache', '--format', 'sarif'], root).stdout);
+  const wording = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'template-wording');
+  assert.equal(wording.relatedLocations[0].physicalLocation.artifactLocation.uri, '_template/security.md');
+  assert.is(wording.relatedLocations[0].physicalLocation.region.startLine, 3);
+});
+
+citations('findings of other rules cite nothing', async () => {
+  const root = makeDocsTree({ [page]: clean.replace('organizations\\.', 'organizations\\.  ') });
+  const findings = await findingsIn(root);
+  assert.ok(findings.length > 0);
+  assert.ok(findings.every((f) => f.template === undefined));
+});
+
+citations.run();

@@ -1,6 +1,6 @@
 /** The one shape every rule's result takes on its way to a reporter. */
 import type { VFile } from 'vfile';
-import type { Fix } from '../template/edit.js';
+import type { CitedTemplate, Fix } from '../template/edit.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -17,11 +17,14 @@ export interface Finding {
   expected?: string;
   actual?: string;
   fixable: boolean;
+  /** The template line a template finding comes from. */
+  template?: CitedTemplate;
 }
 
 /** A vfile message as it may carry our fix. */
 export interface FixableMessage {
   fix?: Fix;
+  template?: CitedTemplate;
 }
 
 /** Findings of processed files, in file then position order. */
@@ -44,6 +47,8 @@ export function findingsOf(files: readonly VFile[]): Finding[] {
       };
       if (message.expected?.[0] !== undefined) finding.expected = message.expected[0];
       if (typeof message.actual === 'string') finding.actual = message.actual;
+      const template = (message as FixableMessage).template;
+      if (template) finding.template = template;
       findings.push(finding);
     }
   }

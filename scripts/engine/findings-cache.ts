@@ -18,7 +18,7 @@ import { restoreMessages, serializeMessages, type SerializedFile } from './seria
 import { writeFileAtomically } from '../files/write-atomically.js';
 
 /** Bump when the cached shape changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 interface CachedPage extends SerializedFile {
   hash: string;

@@ -3,7 +3,7 @@
  * the cache stores and what worker threads send back.
  */
 import type { VFile } from 'vfile';
-import type { Fix } from '../template/edit.js';
+import type { CitedTemplate, Fix } from '../template/edit.js';
 import type { FixableMessage } from './finding.js';
 
 interface SerializedMessage {
@@ -16,6 +16,7 @@ interface SerializedMessage {
   expected?: string[];
   actual?: string;
   fix?: Fix;
+  template?: CitedTemplate;
 }
 
 export interface SerializedFile {
@@ -42,6 +43,8 @@ export function serializeMessages(file: VFile): SerializedFile {
     if (typeof message.actual === 'string') serialized.actual = message.actual;
     const fix = (message as FixableMessage).fix;
     if (fix) serialized.fix = fix;
+    const template = (message as FixableMessage).template;
+    if (template) serialized.template = template;
     return serialized;
   });
   const data: Record<string, unknown> = {};
@@ -61,6 +64,7 @@ export function restoreMessages(file: VFile, serialized: SerializedFile): void {
     if (m.expected) message.expected = m.expected;
     if (m.actual !== undefined) message.actual = m.actual;
     if (m.fix) Object.assign(message, { fix: m.fix });
+    if (m.template) Object.assign(message, { template: m.template });
   }
   Object.assign(file.data, serialized.data);
 }

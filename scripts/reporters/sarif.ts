@@ -37,6 +37,17 @@ export function sarifReport(findings: readonly Finding[], toolVersion: string, d
           },
         },
       ],
+      ...(f.template
+        ? {
+            relatedLocations: [
+              {
+                id: 0,
+                message: { text: 'the template line this finding compares with' },
+                physicalLocation: { artifactLocation: { uri: encodeURI(f.template.file.split('\\').join('/')), uriBaseId: '%SRCROOT%' }, region: { startLine: f.template.line } },
+              },
+            ],
+          }
+        : {}),
       partialFingerprints: {
         'docsQuality/v1': createHash('sha256').update(`${identity}\0${occurrence}`).digest('hex').slice(0, 32),
       },

@@ -8,7 +8,8 @@ import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import type { OffsetFinding } from '../template/edit.js';
+import { relative } from 'node:path';
+import type { CitedTemplate, OffsetFinding } from '../template/edit.js';
 
 /** Reports findings on the file, with expected/actual text and the fix attached to each message. */
 export function reportFindings(file: VFile, findings: readonly OffsetFinding[]): void {
@@ -23,6 +24,10 @@ export function reportFindings(file: VFile, findings: readonly OffsetFinding[]):
     if (finding.expected !== undefined) message.expected = [finding.expected];
     if (finding.actual !== undefined) message.actual = finding.actual;
     if (finding.fix) Object.assign(message, { fix: finding.fix });
+    if (finding.template) {
+      const cited: CitedTemplate = { file: relative(file.cwd, finding.template.path), line: finding.template.line };
+      Object.assign(message, { template: cited });
+    }
   }
 }
 

@@ -6,7 +6,7 @@
 import { defineRule, judging } from '../rule-kit/define-rule.js';
 import { writtenAsParagraph } from '../template/align.js';
 import type { Block } from '../template/blocks.js';
-import { contentOf, isCopy, kindName, preview, type PageComparison } from '../template/compare-page.js';
+import { contentOf, isCopy, kindName, preview, templateLine, type PageComparison } from '../template/compare-page.js';
 import type { OffsetFinding } from '../template/edit.js';
 import { lineSpan, lineStartOf } from '../template/lines.js';
 import { servicePageComparison } from '../template/service-page-analysis.js';
@@ -39,7 +39,7 @@ function blockFindings(comparison: PageComparison): OffsetFinding[] {
     const pi = alignment.pageOf[ti];
     if (pi === undefined) missing.push(ti);
     else if (alignment.outOfOrder.has(ti)) findings.push(misplacedBlock(comparison, ti));
-    else if (writtenAsParagraph(t, comparison.blocks[pi]!)) findings.push(itemAsParagraph(comparison, pi));
+    else if (writtenAsParagraph(t, comparison.blocks[pi]!)) findings.push(itemAsParagraph(comparison, pi, ti));
   });
   // Adjacent missing blocks go in at one place: one finding and one insertion, in the template's order.
   const structural = (ti: number): boolean => template.blocks[ti]!.kind === 'topicsSlot' || template.blocks[ti]!.kind === 'topicsLabel';
@@ -72,6 +72,7 @@ function missingBlocks(comparison: PageComparison, run: readonly number[]): Offs
       end: at,
       message: 'missing Topics list: the "Topics" label must be followed by a list of links to the service\'s topic pages',
       expected: joinTokens(expected[slot]!),
+      template: templateLine(template, template.blocks[slot]!.start),
     };
   }
   const first = template.blocks[run[0]!]!;
@@ -93,6 +94,7 @@ function missingBlocks(comparison: PageComparison, run: readonly number[]): Offs
     message: `missing ${what} from the template: ${quotes}`,
     expected: run.map((ti) => joinTokens(expected[ti]!)).join('\n'),
     fix: { edits: [{ start: at, end: at, text: inserted }] },
+    template: templateLine(template, first.start),
   };
 }
 
@@ -117,6 +119,7 @@ function misplacedBlock({ template, expected, alignment, blocks, source }: PageC
       ? `${what} out of order: the template puts it before \`${preview(expected[nextTi]!)}\``
       : `${what} out of order: the template puts it later in the page`,
     actual: joinTokens(p.tokens),
+    template: templateLine(template, template.blocks[ti]!.start),
   };
   if (next) {
     const cut = lineSpan(source, p.start, p.end);
@@ -132,7 +135,7 @@ function misplacedBlock({ template, expected, alignment, blocks, source }: PageC
  * A template item written as a paragraph: `fix` turns the blank line before it into a list
  * marker, so the paragraph becomes the item in place and no text is written twice.
  */
-function itemAsParagraph({ blocks, source }: PageComparison, pi: number): OffsetFinding {
+function itemAsParagraph({ blocks, source, template }: PageComparison, pi: number, ti: number): OffsetFinding {
   const p = blocks[pi]!;
   const previous = blocks[pi - 1];
   const marker = previous?.kind === 'item' ? source[previous.start] ?? '+' : '+';
@@ -142,6 +145,7 @@ function itemAsParagraph({ blocks, source }: PageComparison, pi: number): Offset
     end: p.end,
     message: `list item written as a paragraph: \`${preview(p.tokens)}\`: the template makes it an item of the list above`,
     actual: joinTokens(p.tokens),
+    template: templateLine(template, template.blocks[ti]!.start),
   };
   if (previous && /^\s*$/.test(source.slice(previous.end, p.start))) {
     finding.fix = { edits: [{ start: previous.end, end: p.start, text: `\n${marker} ` }] };
@@ -161,6 +165,7 @@ function repeatedBlock({ template, expected, source }: PageComparison, p: Block)
     message: `${kindName(p.kind)} repeats the template's \`${preview(expected[copied]!)}\`: remove the copy`,
     actual: joinTokens(p.tokens),
     fix: { edits: [{ start: cut.start, end: cut.end, text: '' }] },
+    template: templateLine(template, template.blocks[copied]!.start),
   };
 }
 
@@ -181,7 +186,7 @@ function runsOf(indexes: readonly number[]): number[][] {
  * only they know whether the content is a note (the free region) or a topic of its own.
  */
 function extraContent(comparison: PageComparison, run: readonly number[]): OffsetFinding {
-  const { blocks, heading, source, freeAt } = comparison;
+  const { blocks, heading, source, freeAt, template } = comparison;
   const first = blocks[run[0]!]!;
   const last = blocks[run[run.length - 1]!]!;
   const lines = `lines ${lineOf(source, first.start)}–${lineOf(source, last.end)}`;
@@ -198,7 +203,9 @@ function extraContent(comparison: PageComparison, run: readonly number[]): Offse
   } else {
     message = `${run.length} blocks are not in the template (${lines}), from \`${quoted(first, source)}\`${freeRegion}`;
   }
-  return { rule: 'template-blocks', start: first.start, end: last.end, message, actual: joinTokens(first.tokens) };
+  // Cites the free region, where such content may go (or the template's H1 when it has none).
+  const cited = templateLine(template, template.blocks[freeAt === -1 ? 0 : freeAt]!.start);
+  return { rule: 'template-blocks', start: first.start, end: last.end, message, actual: joinTokens(first.tokens), template: cited };
 }
 
 /** A block's first words, or its first source line when it has none (a `--------` rule). */

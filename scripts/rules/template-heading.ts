@@ -3,7 +3,7 @@
  * `Amazon S3 Security` or `Security and compliance in Amazon DynamoDB` are reported with the fix.
  */
 import { defineRule, judging } from '../rule-kit/define-rule.js';
-import type { PageComparison } from '../template/compare-page.js';
+import { templateLine, type PageComparison } from '../template/compare-page.js';
 import type { OffsetFinding } from '../template/edit.js';
 import { servicePageComparison } from '../template/service-page-analysis.js';
 import { joinTokens } from '../template/tokens.js';
@@ -21,8 +21,14 @@ export default defineRule(
       { title: "a variant H1", base: "s3", replace: {"s3/security.md": ["# Security in Amazon S3", "# Amazon S3 Security"]}, findings: ["s3/security.md:1:3 H1 does not follow the template: expected `Security in Amazon S3`, found `Amazon S3 Security`"] },
     ],
   },
-  judging(servicePageComparison, headingFindings),
+  judging(servicePageComparison, (comparison) => citingTheH1(comparison, headingFindings(comparison))),
 );
+
+/** Each finding cites the template's H1, the pattern it is judged by. */
+function citingTheH1({ template }: PageComparison, findings: OffsetFinding[]): OffsetFinding[] {
+  const cited = templateLine(template, template.blocks[0]!.start);
+  return findings.map((finding) => ({ ...finding, template: cited }));
+}
 
 /**
  * A missing H1, a placeholder H1, one no name can be bound from, or one that is not the

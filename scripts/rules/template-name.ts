@@ -4,7 +4,7 @@
  * another service's page is reported.
  */
 import { defineRule, judging } from '../rule-kit/define-rule.js';
-import { hunkEdit, hunkRange, type PageComparison } from '../template/compare-page.js';
+import { hunkEdit, hunkRange, templateLine, type PageComparison } from '../template/compare-page.js';
 import type { OffsetFinding } from '../template/edit.js';
 import { servicePageComparison } from '../template/service-page-analysis.js';
 import { joinTokens } from '../template/tokens.js';
@@ -37,6 +37,7 @@ function nameFindings(comparison: PageComparison): OffsetFinding[] {
       expected: joinTokens(expected[0]!),
       actual: joinTokens(heading.tokens),
       fix: { edits: [{ start: heading.contentStart, end: heading.contentEnd, text: headingText! }] },
+      template: templateLine(comparison.template, comparison.template.blocks[0]!.start),
     });
   }
   if (!comparable) return findings;
@@ -51,6 +52,7 @@ function nameFindings(comparison: PageComparison): OffsetFinding[] {
       expected: expectedText,
       actual,
       fix: { edits: [hunkEdit(blockHunk, comparison)] },
+      template: templateLine(comparison.template, blockHunk.templateBlock.start),
     });
   }
   return findings;

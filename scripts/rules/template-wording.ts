@@ -4,7 +4,7 @@
  * line breaks do not count; words, punctuation and link targets do.
  */
 import { defineRule, judging } from '../rule-kit/define-rule.js';
-import { hunkEdit, hunkRange, preview, type BlockHunk, type PageComparison } from '../template/compare-page.js';
+import { hunkEdit, hunkRange, preview, templateLine, type BlockHunk, type PageComparison } from '../template/compare-page.js';
 import type { OffsetFinding } from '../template/edit.js';
 import { servicePageComparison } from '../template/service-page-analysis.js';
 import { joinTokens } from '../template/tokens.js';
@@ -47,7 +47,8 @@ function wordingFindings(comparison: PageComparison): OffsetFinding[] {
       expected === actual
         ? `link target differs from the template: ${link}`
         : `${hunk.sentence ? 'sentence differs from the template: ' : ''}expected \`${expected}\`, found \`${actual}\`${link ? `; link target differs too: ${link}` : ''}`;
-    return [{ rule: 'template-wording', ...hunkRange(blockHunk), message, expected, actual, fix: { edits: [hunkEdit(blockHunk, comparison)] } }];
+    const template = templateLine(comparison.template, blockHunk.templateBlock.start);
+    return [{ rule: 'template-wording', ...hunkRange(blockHunk), message, expected, actual, fix: { edits: [hunkEdit(blockHunk, comparison)] }, template }];
   });
 }
 
@@ -56,7 +57,7 @@ function wordingFindings(comparison: PageComparison): OffsetFinding[] {
  * Deleting them would lose the writer's text, so `fix` moves them, markup and all, into a
  * paragraph of their own in the free region; without a free region they are left to the writer.
  */
-function addedSentences(blockHunk: BlockHunk, { source, blocks, freeAt, freeZone }: PageComparison): OffsetFinding {
+function addedSentences(blockHunk: BlockHunk, { source, blocks, freeAt, freeZone, template }: PageComparison): OffsetFinding {
   const { hunk, pageBlock } = blockHunk;
   const { from: first, to: last } = hunk.addedSentences!;
   const added = hunk.actual.slice(first, last);
@@ -72,6 +73,7 @@ function addedSentences(blockHunk: BlockHunk, { source, blocks, freeAt, freeZone
     message: `sentences added to the template's text: \`${preview(added)}\`: notes of the service's own belong in the free region${freeAt === -1 ? '' : ', where fix moves them'}`,
     expected: joinTokens(hunk.expected),
     actual,
+    template: templateLine(template, blockHunk.templateBlock.start),
   };
   const host = blocks[freeZone[0]];
   if (freeAt !== -1 && host && host.end > to) {

@@ -12,7 +12,7 @@ import { pageStyleOf, renderForPage, type Bindings } from './markup.js';
 import type { Template, TemplateBlock } from './template.js';
 import { joinTokens, tokensOfText, type Token } from './tokens.js';
 import { wordDiff, type Hunk } from './word-diff.js';
-import type { Edit } from './edit.js';
+import type { Edit, TemplateCitation } from './edit.js';
 import { isPlaceholderName, shortFormsOf, withoutArticle } from './service-names.js';
 
 export interface BlockWording {
@@ -180,6 +180,13 @@ export function hunkRange({ hunk, pageBlock }: BlockHunk): { start: number; end:
 export function isCopy(expected: readonly Token[], actual: readonly Token[]): boolean {
   if (expected.length === 0 || actual.length === 0) return false;
   return similarity(expected, actual, 0.8) > 0;
+}
+
+/** The template line holding `offset` of its source: what a template finding cites. */
+export function templateLine(template: Template, offset: number): TemplateCitation {
+  let line = 1;
+  for (let i = template.source.indexOf('\n'); i !== -1 && i < offset; i = template.source.indexOf('\n', i + 1)) line++;
+  return { path: template.path, line };
 }
 
 /** What a block is, in messages. */

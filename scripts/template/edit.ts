@@ -33,4 +33,18 @@ export interface OffsetFinding<Rule extends string = string> {
   expected?: string;
   actual?: string;
   fix?: Fix;
+  /** The template line the expectation comes from, so a writer who doubts a finding can read its source. */
+  template?: TemplateCitation;
+}
+
+/** A template line as reports show it: the file relative to the current directory. */
+export interface CitedTemplate {
+  file: string;
+  line: number;
+}
+
+/** A line of the template file (absolute path). */
+export interface TemplateCitation {
+  path: string;
+  line: number;
 }
