@@ -4,7 +4,7 @@
  * line breaks do not count; words, punctuation and link targets do.
  */
 import { defineRule, judging } from '../rule-kit/define-rule.js';
-import { hunkEdit, hunkRange, type PageComparison } from '../template/compare-page.js';
+import { hunkEdit, hunkRange, wordingHunks, type PageComparison } from '../template/compare-page.js';
 import type { OffsetFinding } from '../template/edit.js';
 import { servicePageComparison } from '../template/service-page-analysis.js';
 import { joinTokens } from '../template/tokens.js';
@@ -35,10 +35,8 @@ function linkChange(hunk: Hunk): string {
 
 /** Each word-level difference that does not touch a name (template-name reports those). */
 function wordingFindings(comparison: PageComparison): OffsetFinding[] {
-  if (!comparison.comparable) return [];
-  return comparison.hunks.flatMap((blockHunk): OffsetFinding[] => {
+  return wordingHunks(comparison).map((blockHunk): OffsetFinding => {
     const { hunk } = blockHunk;
-    if (hunk.touchesName) return [];
     const expected = joinTokens(hunk.expected);
     const actual = joinTokens(hunk.actual);
     const link = linkChange(hunk);
@@ -46,6 +44,6 @@ function wordingFindings(comparison: PageComparison): OffsetFinding[] {
       expected === actual
         ? `link target differs from the template: ${link}`
         : `${hunk.sentence ? 'sentence differs from the template: ' : ''}expected \`${expected}\`, found \`${actual}\`${link ? `; link target differs too: ${link}` : ''}`;
-    return [{ rule: 'template-wording', ...hunkRange(blockHunk), message, expected, actual, fix: { edits: [hunkEdit(blockHunk, comparison)] } }];
+    return { rule: 'template-wording', ...hunkRange(blockHunk), message, expected, actual, fix: { edits: [hunkEdit(blockHunk, comparison)] } };
   });
 }
