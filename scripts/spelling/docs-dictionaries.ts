@@ -54,8 +54,8 @@ const AWS_IDENTIFIERS = [
 /** The settings every docs tree's cspell configuration is layered on. */
 export const DOCS_SPELLING_BASE: CSpellUserSettings = {
   dictionaryDefinitions: [{ name: 'aws-docs', words: [...AWS_DOC_WORDS], description: 'AWS documentation words (docs-quality)' }],
-  // `sql`: AWS docs name data types and statements (VARCHAR, NVARCHAR, tempdb); it makes no
-  // common misspelling a word (none of cspell's 88,000 listed ones).
+  // `sql`: AWS docs name data types and statements (VARCHAR, NVARCHAR, tempdb); it makes none of
+  // the 88,897 misspellings cspell's en-common-misspellings lists (four letters or more) a word.
   dictionaries: ['sql', 'aws-docs'],
   patterns: AWS_IDENTIFIERS,
   ignoreRegExpList: AWS_IDENTIFIERS.map(({ name }) => name),
