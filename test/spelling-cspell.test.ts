@@ -1,8 +1,8 @@
 /**
  * Spelling is cspell's verdict on prose: small pages run through our check and through cspell-lib's
- * own `spellCheckDocument` with the same configuration (the tree's `cspell.json`, its word list and
- * the page's names) give the same (line:column word) set on prose, for every directive form,
- * `ignoreRegExpList`, `flagWords`, capitals, camelCase and possessives.
+ * own `spellCheckDocument` with the same configuration (our base settings, the tree's `cspell.json`,
+ * its word list and the page's names) give the same (line:column word) set on prose, for every
+ * directive form, `ignoreRegExpList`, `flagWords`, capitals, camelCase and possessives.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { location } from 'vfile-location';
 import { Speller } from '../scripts/spelling/speller.js';
+import { DOCS_SPELLING_BASE } from '../scripts/spelling/docs-dictionaries.js';
 import { brief, findingsIn } from './helpers/check.js';
 import { fixture, makeDocsTree, shippedConfig } from './helpers/docs-tree.js';
 
@@ -53,7 +54,7 @@ async function cspells(root: string, page: string, words: string[], where: 'pros
   const result = await spellCheckDocument(
     { uri: pathToFileURL(path).href, text },
     { generateSuggestions: false, ...(hasConfig ? { configFile } : { noConfigSearch: true }) },
-    { words },
+    { ...DOCS_SPELLING_BASE, words },
   );
   assert.is(result.errors, undefined);
   const prose: [number, number][] = [];

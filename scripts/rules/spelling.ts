@@ -5,9 +5,12 @@
  * `words`, `ignoreWords`, `flagWords`, `ignoreRegExpList`, `ignorePaths`, and every inline
  * directive (`cspell:ignore`, `cspell:words`, `cspell:disable` / `cspell:enable`,
  * `cspell:disable-next-line`, `cspell:disable-line`, also spelt `spell-checker:` or `spellchecker:`).
- * The names the page binds are known words on it: the names in `_template/services.json`, the
- * service page's names bound from its H1, and on a topic page the name its H1 gives in a catalog
- * title (`Data protection in {{service}}`), so no writer lists their own service's name.
+ * Beneath that config: cspell's shipped `aws` and `sql` dictionaries and our AWS documentation words
+ * (docs-dictionaries.ts). The names the page binds are known words on it: the names in
+ * `_template/services.json`, the service page's names bound from its H1, and on a topic page its
+ * folder's service name and the name its H1 gives in a catalog title (`Data protection in
+ * {{service}}`), so no writer lists their own service's name. A typo inside a template-wording
+ * difference is left to template-wording (one finding per place; its fix restores the template).
  *
  * Prose is what mdast `text` nodes hold. Deliberately not checked: code blocks, inline code, HTML
  * (comments still carry directives), link and image URLs, autolinks, image alt text, front matter.
@@ -29,18 +32,24 @@ import { tokensOf, tokensOfText } from '../template/tokens.js';
 import { docsPageOf, type DocsPage } from '../config/layout.js';
 import { defineRule } from '../rule-kit/define-rule.js';
 import { servicePageComparison } from '../template/service-page-analysis.js';
+import { hunkRange, wordingHunks, type PageComparison } from '../template/compare-page.js';
+import { folderServiceName } from '../spelling/folder-service-name.js';
+import { configOf } from '../config/docs-quality-config.js';
 
 export default defineRule(
   {
     id: "spelling",
     description: "a word cspell does not know in a page's prose",
-    docs: "cspell-lib decides each word with the nearest cspell config above the docs tree and `_template/words.txt`, honouring cspell's inline directives; the names a page binds (its H1, the manifest, a topic title) are known on it. Code, URLs, HTML and front matter are not checked.",
+    docs: "cspell-lib decides each word with the nearest cspell config above the docs tree and `_template/words.txt`, honouring cspell's inline directives, on top of cspell's shipped `aws` and `sql` dictionaries and our `aws-docs` words (AWS terms such as `Internetwork`, `Boto`, `PITR`; instance classes and managed policy names are skipped); a config turns them off with `\"dictionaries\": [\"!sql\", \"!aws-docs\"]`. The names a page binds (its H1, the manifest, on a topic page its service page's H1 and a catalog title) are known on it. A typo inside template text that template-wording reports is left to template-wording, whose fix restores the template's words: one finding per place. Code, URLs, HTML and front matter are not checked.",
     fixable: false,
-    crossFile: "none",
+    crossFile: "folder",
     defaultSeverity: "error",
     examples: [
       { title: "a typo with its one-edit correction", pages: {"guide/page.md": "# Records\n\nKinesis Data Streams recieves records.\n"}, findings: ["guide/page.md:3:22 unknown word `recieves`; did you mean `receives`, `relieves`? (add it to _template/words.txt if it is right)"] },
       { title: "a word cspell:ignore names", pages: {"guide/page.md": "# Records\n\n<!-- cspell:ignore frobnicate -->\n\nWe frobnicate records.\n"}, findings: [] },
+      { title: "a topic page knows its service page's name", pages: {"zorblaxian/security.md": "# Security in Amazon Zorblaxian\n", "zorblaxian/keys.md": "# Rotating keys\n\nZorblaxian rotates keys.\n"}, findings: [] },
+      { title: "AWS words and identifiers", pages: {"guide/page.md": "# Networks\n\nInternetwork traffic privacy, Boto3, PITR and a db.r5.2xlarge instance with AWSXRayDaemonWriteAccess.\n"}, findings: [] },
+      { title: "a typo in template text is template-wording's alone", base: "s3", replace: {"s3/security.md": ["sensitive organizations", "sensitive organizatons"]}, findings: [] },
     ],
   },
   async (tree: Root, file: VFile) => {
@@ -49,8 +58,12 @@ export default defineRule(
   const text = String(file);
   const prose = proseRanges(tree);
   if (prose.length === 0) return [];
-  const found = await spellerFor(page.docsRoot).check({ path: page.path, text, prose, names: knownNames(tree, file, page) });
-  return found.map(toFinding);
+  const comparison = page.isServicePage ? servicePageComparison(tree, file) : null;
+  const found = await spellerFor(page.docsRoot).check({ path: page.path, text, prose, names: knownNames(tree, file, page, comparison) });
+  const restored = comparison && ruleIsOn(page.docsRoot, 'template-wording') ? wordingHunks(comparison).filter(({ hunk }) => !hunk.addedSentences).map(hunkRange) : [];
+  // One finding per place and cause: template-wording's fix restores the template's words, typo and all
+  // (not sentences of the writer's own that it moves: those are still spelt here).
+  return found.filter(({ offset, word }) => !restored.some(({ start, end }) => start <= offset && offset + word.length <= end)).map(toFinding);
 });
 
 function toFinding({ offset, word, flagged, suggestions }: SpellingFinding): OffsetFinding {
@@ -83,18 +96,25 @@ function proseRanges(tree: Root): [number, number][] {
 /**
  * The words of the names this page binds that the tree does not already know: the manifest's
  * names are in the tree's word list, so most pages add none and share one cspell dictionary.
+ * A topic page knows its service's name (its folder's service page's H1) whatever its own title.
  */
-function knownNames(tree: Root, file: VFile, page: DocsPage): string[] {
+function knownNames(tree: Root, file: VFile, page: DocsPage, comparison: PageComparison | null): string[] {
   const manifest = loadManifest(page.docsRoot);
   const names: (string | undefined)[] = [];
   if (page.isServicePage) {
-    const bound = servicePageComparison(tree, file)?.bindings;
-    names.push(bound?.service, bound?.short);
+    names.push(comparison?.bindings.service, comparison?.bindings.short);
   } else if (page.service) {
+    names.push(folderServiceName(page.docsRoot, page.service));
     names.push(nameInTopicTitle(tree, String(file), page, manifest));
   }
   const known = manifestWords(page.docsRoot);
   return wordsOfNames(names).filter((word) => !known.has(word));
+}
+
+/** Whether the tree's configuration runs a rule (every rule runs unless set to `off`). */
+function ruleIsOn(docsRoot: string, id: string): boolean {
+  const setting = configOf(docsRoot).rules[id];
+  return (Array.isArray(setting) ? setting[0] : setting) !== 'off';
 }
 
 /** The service name a topic page's H1 gives where a catalog title has `{{service}}` or `{{short}}`. */

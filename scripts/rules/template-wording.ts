@@ -4,7 +4,7 @@
  * line breaks do not count; words, punctuation and link targets do.
  */
 import { defineRule, judging } from '../rule-kit/define-rule.js';
-import { hunkEdit, hunkRange, preview, templateLine, type BlockHunk, type PageComparison } from '../template/compare-page.js';
+import { hunkEdit, hunkRange, preview, templateLine, wordingHunks, type BlockHunk, type PageComparison } from '../template/compare-page.js';
 import type { OffsetFinding } from '../template/edit.js';
 import { servicePageComparison } from '../template/service-page-analysis.js';
 import { joinTokens } from '../template/tokens.js';
@@ -35,11 +35,9 @@ function linkChange(hunk: Hunk): string {
 
 /** Each word-level difference that does not touch a name (template-name reports those). */
 function wordingFindings(comparison: PageComparison): OffsetFinding[] {
-  if (!comparison.comparable) return [];
-  return comparison.hunks.flatMap((blockHunk): OffsetFinding[] => {
+  return wordingHunks(comparison).map((blockHunk): OffsetFinding => {
     const { hunk } = blockHunk;
-    if (hunk.touchesName) return [];
-    if (hunk.addedSentences) return [addedSentences(blockHunk, comparison)];
+    if (hunk.addedSentences) return addedSentences(blockHunk, comparison);
     const expected = joinTokens(hunk.expected);
     const actual = joinTokens(hunk.actual);
     const link = linkChange(hunk);
@@ -48,7 +46,7 @@ function wordingFindings(comparison: PageComparison): OffsetFinding[] {
         ? `link target differs from the template: ${link}`
         : `${hunk.sentence ? 'sentence differs from the template: ' : ''}expected \`${expected}\`, found \`${actual}\`${link ? `; link target differs too: ${link}` : ''}`;
     const template = templateLine(comparison.template, blockHunk.templateBlock.start);
-    return [{ rule: 'template-wording', ...hunkRange(blockHunk), message, expected, actual, fix: { edits: [hunkEdit(blockHunk, comparison)] }, template }];
+    return { rule: 'template-wording', ...hunkRange(blockHunk), message, expected, actual, fix: { edits: [hunkEdit(blockHunk, comparison)] }, template };
   });
 }
 

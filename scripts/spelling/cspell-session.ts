@@ -22,6 +22,7 @@ import {
   type SpellingDictionaryCollection,
   type ValidationIssue,
 } from 'cspell-lib';
+import { DOCS_SPELLING_BASE } from './docs-dictionaries.js';
 
 /** Where a docs tree's spelling settings come from. */
 export interface SpellingSources {
@@ -67,7 +68,8 @@ export class CspellSession {
     const fromFile: CSpellUserSettings = sources.configPath ? await readSettings(sources.configPath) : {};
     const broken = extractImportErrors(fromFile)[0];
     if (broken) throw new Error(`cspell configuration cannot be used: ${oneLine(broken.error.message)}`);
-    const settings = mergeSettings(fromFile, { words: [...sources.words] });
+    // The tree's config goes over our base, so it can turn our dictionaries off (`!sql`).
+    const settings = mergeSettings(DOCS_SPELLING_BASE, fromFile, { words: [...sources.words] });
     const ignorePaths = fromFile.ignorePaths ?? [];
     const excluded = ignorePaths.length && sources.configPath
       ? ExclusionHelper.generateExclusionFunctionForFiles(ignorePaths, dirname(sources.configPath))

@@ -169,6 +169,11 @@ export function hunkEdit({ hunk, templateBlock, pageBlock }: BlockHunk, { templa
   return { start: pageBlock.contentStart, end: pageBlock.contentEnd, text: fill(contentOf(template, templateBlock)) };
 }
 
+/** The hunks template-wording reports: every difference of a comparable page that does not touch a name. */
+export function wordingHunks(comparison: PageComparison): BlockHunk[] {
+  return comparison.comparable ? comparison.hunks.filter(({ hunk }) => !hunk.touchesName) : [];
+}
+
 /** Where a hunk sits in the page (its first to last changed word; an insertion point when it deletes). */
 export function hunkRange({ hunk, pageBlock }: BlockHunk): { start: number; end: number } {
   const first = hunk.actual[0];
