@@ -179,6 +179,20 @@ structure('two adjacent missing items are one finding, and fix inserts them in t
   assert.is(readFileSync(join(root, page), 'utf8'), clean);
 });
 
+structure('a template paragraph split in two is one finding, and fix joins it without repeating a sentence', async () => {
+  for (const [from, to] of [
+    ['objectives\\. You also learn', 'objectives\\.\n\nYou also learn'],
+    ['Kinesis Data Streams\\. The following topics', 'Kinesis Data Streams\\.\n\nThe following topics'],
+  ] as [string, string][]) {
+    const root = makeDocsTree({ [page]: pageWith([from, to]) });
+    const findings = await templateFindings(root);
+    assert.is(findings.length, 1, findings.join('\n'));
+    assert.match(findings[0]!, /^kinesis-data-streams\/security\.md:9:1 template-blocks paragraph split in two \(lines 9 and 11\): the template has them as one paragraph, `This documentation helps you understand how to apply …`$/);
+    await fixDocs({ docsRoot: root, cwd: root });
+    assert.is(readFileSync(join(root, page), 'utf8').split('\n').slice(0, 11).join('\n'), clean.split('\n').slice(0, 11).join('\n'));
+  }
+});
+
 structure.run();
 
 const shapes = suite('items written as paragraphs');

@@ -6,7 +6,7 @@
 import { defineRule, judging } from '../rule-kit/define-rule.js';
 import { writtenAsParagraph } from '../template/align.js';
 import type { Block } from '../template/blocks.js';
-import { contentOf, isCopy, kindName, preview, templateLine, type PageComparison } from '../template/compare-page.js';
+import { contentOf, isCopy, kindName, preview, templateLine, type PageComparison, type SplitBlock } from '../template/compare-page.js';
 import type { OffsetFinding } from '../template/edit.js';
 import { lineSpan, lineStartOf } from '../template/lines.js';
 import { servicePageComparison } from '../template/service-page-analysis.js';
@@ -45,9 +45,11 @@ function blockFindings(comparison: PageComparison): OffsetFinding[] {
   const structural = (ti: number): boolean => template.blocks[ti]!.kind === 'topicsSlot' || template.blocks[ti]!.kind === 'topicsLabel';
   for (const ti of missing.filter(structural)) findings.push(missingBlocks(comparison, [ti]));
   for (const run of runsOf(missing.filter((ti) => !structural(ti)))) findings.push(missingBlocks(comparison, run));
+  for (const split of comparison.splits) findings.push(splitParagraph(comparison, split));
+  const halves = new Set(comparison.splits.flatMap((split) => [split.first, split.second]));
   const extra: number[] = [];
   comparison.blocks.forEach((p, pi) => {
-    if (alignment.templateOf[pi] !== undefined || p === comparison.heading) return;
+    if (alignment.templateOf[pi] !== undefined || p === comparison.heading || halves.has(p)) return;
     const copy = repeatedBlock(comparison, p);
     if (copy) findings.push(copy);
     else if (!(pi > comparison.freeZone[0] && pi < comparison.freeZone[1])) extra.push(pi); // the free region holds service notes
@@ -150,6 +152,20 @@ function itemAsParagraph({ blocks, source, template }: PageComparison, pi: numbe
   if (previous && /^\s*$/.test(source.slice(previous.end, p.start))) {
     finding.fix = { edits: [{ start: previous.end, end: p.start, text: `\n${marker} ` }] };
   }
+  return finding;
+}
+
+/** A template paragraph written as two: `fix` joins them (its words are compared once joined). */
+function splitParagraph({ source, template, expected }: PageComparison, { templateIndex, first, second }: SplitBlock): OffsetFinding {
+  const finding: OffsetFinding = {
+    rule: 'template-blocks',
+    start: first.start,
+    end: second.end,
+    message: `paragraph split in two (lines ${lineOf(source, first.start)} and ${lineOf(source, second.start)}): the template has them as one paragraph, \`${preview(expected[templateIndex]!)}\``,
+    actual: `${joinTokens(first.tokens)}\n\n${joinTokens(second.tokens)}`,
+    template: templateLine(template, template.blocks[templateIndex]!.start),
+  };
+  if (/^\s*$/.test(source.slice(first.end, second.start))) finding.fix = { edits: [{ start: first.contentEnd, end: second.contentStart, text: ' ' }] };
   return finding;
 }
 

@@ -21,7 +21,7 @@ export interface Alignment {
 }
 
 /** Number of tokens two sequences share in order (their longest common subsequence). */
-function commonTokens(a: readonly Token[], b: readonly Token[]): number {
+export function commonTokens(a: readonly Token[], b: readonly Token[]): number {
   let common = 0;
   for (const part of diffArrays(a as Token[], b as Token[], { comparator: (x, y) => x.norm === y.norm })) {
     if (!part.added && !part.removed) common += part.count ?? part.value.length;

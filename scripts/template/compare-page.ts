@@ -4,7 +4,7 @@
  * builds its own findings and fixes from it.
  */
 import type { Root } from 'mdast';
-import { alignBlocks, similarity } from './align.js';
+import { alignBlocks, commonTokens, similarity } from './align.js';
 import { expandPlaceholders, majority, serviceFromHeading, valuesAt } from './bind.js';
 import { blocksOf, type Block } from './blocks.js';
 import type { ServiceNames } from './manifest.js';
@@ -27,6 +27,13 @@ export interface BlockHunk {
   /** The template block and the page block it was matched with. */
   templateBlock: TemplateBlock;
   pageBlock: Block;
+}
+
+/** A template paragraph the page splits in two: `first` and `second` are adjacent page paragraphs. */
+export interface SplitBlock {
+  templateIndex: number;
+  first: Block;
+  second: Block;
 }
 
 export interface PageComparison {
@@ -55,6 +62,8 @@ export interface PageComparison {
   /** Page block indexes between which unmatched blocks are service notes (exclusive bounds). */
   freeZone: [number, number];
   hunks: BlockHunk[];
+  /** Template paragraphs the page writes as two paragraphs (their wording is judged once joined). */
+  splits: SplitBlock[];
   /** The template's H1 content for this page, when a name is bound. */
   headingText: string | undefined;
   /** Template Markdown filled with this page's names, in its escaping style. */
@@ -119,11 +128,14 @@ export function comparePage(source: string, tree: Root, template: Template, pinn
   const fill = (markdown: string): string => renderForPage(markdown, bindings, style);
   const freeAt = template.blocks.findIndex((b) => b.kind === 'free');
 
-  // 4. Word-level differences inside each matched block.
+  // 4. Paragraphs split in two, then word-level differences inside each matched block.
+  const splits = splitParagraphs(template.blocks, expected, alignment, blocks);
   const hunks: BlockHunk[] = [];
   template.blocks.forEach((t, ti) => {
     const pi = alignment.pageOf[ti];
     if (pi === undefined || ti === 0 || t.kind === 'topicsSlot' || t.kind === 'free') return;
+    // A split paragraph is one structural finding; its words are compared once it is joined.
+    if (splits.some((split) => split.templateIndex === ti)) return;
     for (const hunk of wordDiff(expected[ti]!, blocks[pi]!.tokens)) hunks.push({ hunk, templateBlock: t, pageBlock: blocks[pi]! });
   });
   const differs = new Set(hunks.map((h) => h.templateBlock));
@@ -151,10 +163,38 @@ export function comparePage(source: string, tree: Root, template: Template, pinn
     freeAt,
     freeZone: freeZone(alignment.pageOf, freeAt, blocks.length),
     hunks,
+    splits,
     headingText: service ? fill(contentOf(template, tHeading)) : undefined,
     fill,
     wording,
   };
+}
+
+/**
+ * Template paragraphs the page splits into two adjacent paragraphs: the matched one and an
+ * unmatched neighbour whose words are nearly all the template words the matched one lacks. Judged
+ * word by word, such a page gives a "missing words" finding whose fix writes the neighbour's
+ * sentence a second time.
+ */
+function splitParagraphs(template: readonly TemplateBlock[], expected: readonly Token[][], alignment: ReturnType<typeof alignBlocks>, blocks: readonly Block[]): SplitBlock[] {
+  const splits: SplitBlock[] = [];
+  const changes = (want: readonly Token[], have: readonly Token[]): number => want.length + have.length - 2 * commonTokens(want, have);
+  template.forEach((t, ti) => {
+    const pi = alignment.pageOf[ti];
+    if (pi === undefined || t.kind !== 'paragraph') return;
+    const page = blocks[pi]!;
+    for (const qi of [pi - 1, pi + 1]) {
+      const other = blocks[qi];
+      if (!other || other.kind !== 'paragraph' || alignment.templateOf[qi] !== undefined || other.tokens.length === 0) continue;
+      const [first, second] = qi < pi ? [other, page] : [page, other];
+      const joined = [...first.tokens, ...second.tokens];
+      if (changes(expected[ti]!, page.tokens) - changes(expected[ti]!, joined) >= 0.8 * other.tokens.length) {
+        splits.push({ templateIndex: ti, first, second });
+        return;
+      }
+    }
+  });
+  return splits;
 }
 
 /** The narrowest safe edit for a hunk: its words when they sit in one inline run, else the whole block. */
