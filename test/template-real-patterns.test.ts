@@ -113,6 +113,13 @@ rewrites('a sentence put in the passive voice is one finding quoting both senten
   assert.is(readFileSync(join(root, page), 'utf8'), clean);
 });
 
+rewrites('a sentence reworded in the active voice is one finding, not two fragments', async () => {
+  const root = makeDocsTree({ [page]: pageWith(['Your responsibility is determined by the AWS service that you use', 'Your AWS service determines your responsibility']) });
+  assert.equal(await templateFindings(root), [
+    `${page}:7:5 template-wording sentence differs from the template: expected \`Security in the cloud – Your responsibility is determined by the AWS service that you use.\`, found \`Security in the cloud – Your AWS service determines your responsibility.\``,
+  ]);
+});
+
 rewrites('two slips in one sentence stay two findings', async () => {
   const root = makeDocsTree({ [page]: pageWith(['Services in Scope by Compliance Program', 'services in Scope by compliance Program']) });
   assert.equal((await templateFindings(root)).length, 2);

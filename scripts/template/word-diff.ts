@@ -66,8 +66,8 @@ const SENTENCE_END = new Set(['.', '!', '?']);
 
 /**
  * Template sentences the page rewrote rather than touched: two or more hunks in one sentence,
- * spanning at least half of it, that drop a third of its words and add as many again (a
- * rewording, not an inserted sentence or a few case slips). Each becomes one
+ * spanning at least half of it, that drop a third of its words and change half of them in all
+ * (a rewording, not an inserted sentence or a few case slips). Each becomes one
  * hunk quoting both sentences whole (fragments like "expected `Third-party auditors regularly
  * test and verify the`, found `The`" make no sense alone).
  */
@@ -85,7 +85,7 @@ function rewrittenSentences(ops: readonly Op[], ranges: readonly [number, number
       const span = ops.slice(inside[0]![0], inside[inside.length - 1]![1]).filter((op) => op.t).length;
       const removed = ops.slice(start, end).filter((op) => !op.p).length;
       const added = ops.slice(start, end).filter((op) => !op.t).length;
-      if (span * 2 >= words && removed * 3 >= words && added * 3 >= words) rewritten.push([Math.min(start, inside[0]![0]), Math.max(end, inside[inside.length - 1]![1])]);
+      if (span * 2 >= words && removed * 3 >= words && (added + removed) * 2 >= words) rewritten.push([Math.min(start, inside[0]![0]), Math.max(end, inside[inside.length - 1]![1])]);
     }
     start = end;
   }
