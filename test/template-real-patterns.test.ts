@@ -200,6 +200,15 @@ structure('a template paragraph split in two is one finding, and fix joins it wi
   }
 });
 
+structure('two template paragraphs written as one are one finding, and fix parts them', async () => {
+  const root = makeDocsTree({ [page]: pageWith(['organizations\\.\n\nSecurity is a shared', 'organizations\\. Security is a shared']) });
+  assert.equal(await templateFindings(root), [
+    `${page}:3:1 template-blocks paragraph holds two of the template's: \`Cloud security at AWS is the highest priority …\` and \`Security is a shared responsibility between AWS and …\`: start the second on a paragraph of its own`,
+  ]);
+  await fixDocs({ docsRoot: root, cwd: root });
+  assert.is(readFileSync(join(root, page), 'utf8').split('\n').slice(0, 11).join('\n'), clean.split('\n').slice(0, 11).join('\n'));
+});
+
 structure.run();
 
 const shapes = suite('items written as paragraphs');

@@ -6,7 +6,7 @@
 import { defineRule, judging } from '../rule-kit/define-rule.js';
 import { writtenAsParagraph } from '../template/align.js';
 import type { Block } from '../template/blocks.js';
-import { contentOf, isCopy, kindName, preview, templateLine, type PageComparison, type SplitBlock } from '../template/compare-page.js';
+import { contentOf, isCopy, kindName, preview, templateLine, type MergedBlocks, type PageComparison, type SplitBlock } from '../template/compare-page.js';
 import type { OffsetFinding } from '../template/edit.js';
 import { lineSpan, lineStartOf } from '../template/lines.js';
 import { servicePageComparison } from '../template/service-page-analysis.js';
@@ -37,7 +37,9 @@ function blockFindings(comparison: PageComparison): OffsetFinding[] {
   template.blocks.forEach((t, ti) => {
     if (t.kind === 'free' || ti === 0) return;
     const pi = alignment.pageOf[ti];
-    if (pi === undefined) missing.push(ti);
+    if (pi === undefined) {
+      if (!comparison.merges.some((merge) => merge.templateIndexes.includes(ti))) missing.push(ti);
+    }
     else if (alignment.outOfOrder.has(ti)) findings.push(misplacedBlock(comparison, ti));
     else if (writtenAsParagraph(t, comparison.blocks[pi]!)) findings.push(itemAsParagraph(comparison, pi, ti));
   });
@@ -46,6 +48,7 @@ function blockFindings(comparison: PageComparison): OffsetFinding[] {
   for (const ti of missing.filter(structural)) findings.push(missingBlocks(comparison, [ti]));
   for (const run of runsOf(missing.filter((ti) => !structural(ti)))) findings.push(missingBlocks(comparison, run));
   for (const split of comparison.splits) findings.push(splitParagraph(comparison, split));
+  for (const merge of comparison.merges) findings.push(mergedParagraph(comparison, merge));
   const halves = new Set(comparison.splits.flatMap((split) => [split.first, split.second]));
   const extra: number[] = [];
   comparison.blocks.forEach((p, pi) => {
@@ -166,6 +169,20 @@ function splitParagraph({ source, template, expected }: PageComparison, { templa
     template: templateLine(template, template.blocks[templateIndex]!.start),
   };
   if (/^\s*$/.test(source.slice(first.end, second.start))) finding.fix = { edits: [{ start: first.contentEnd, end: second.contentStart, text: ' ' }] };
+  return finding;
+}
+
+/** Two template paragraphs written as one: `fix` starts the second on a paragraph of its own. */
+function mergedParagraph({ template, expected }: PageComparison, { templateIndexes: [a, b], block, gap }: MergedBlocks): OffsetFinding {
+  const finding: OffsetFinding = {
+    rule: 'template-blocks',
+    start: block.start,
+    end: block.end,
+    message: `paragraph holds two of the template's: \`${preview(expected[a]!)}\` and \`${preview(expected[b]!)}\`: start the second on a paragraph of its own`,
+    actual: joinTokens(block.tokens),
+    template: templateLine(template, template.blocks[b]!.start),
+  };
+  if (gap) finding.fix = { edits: [{ ...gap, text: '\n\n' }] };
   return finding;
 }
 

@@ -3,6 +3,7 @@
  * the word-level differences inside each matched block. The template rules judge this model; each
  * builds its own findings and fixes from it.
  */
+import { diffArrays } from 'diff';
 import type { Root } from 'mdast';
 import { alignBlocks, commonTokens, similarity } from './align.js';
 import { expandPlaceholders, majority, serviceFromHeading, valuesAt } from './bind.js';
@@ -36,6 +37,14 @@ export interface SplitBlock {
   second: Block;
 }
 
+/** Two adjacent template paragraphs the page writes as one; `splitAt` is where the second begins. */
+export interface MergedBlocks {
+  templateIndexes: [number, number];
+  block: Block;
+  /** Source range of the space between the two (what `fix` turns into a blank line), when it is plain space. */
+  gap?: { start: number; end: number };
+}
+
 export interface PageComparison {
   source: string;
   template: Template;
@@ -64,6 +73,8 @@ export interface PageComparison {
   hunks: BlockHunk[];
   /** Template paragraphs the page writes as two paragraphs (their wording is judged once joined). */
   splits: SplitBlock[];
+  /** Pairs of template paragraphs the page writes as one paragraph. */
+  merges: MergedBlocks[];
   /** The template's H1 content for this page, when a name is bound. */
   headingText: string | undefined;
   /** Template Markdown filled with this page's names, in its escaping style. */
@@ -130,12 +141,13 @@ export function comparePage(source: string, tree: Root, template: Template, pinn
 
   // 4. Paragraphs split in two, then word-level differences inside each matched block.
   const splits = splitParagraphs(template.blocks, expected, alignment, blocks);
+  const merges = mergedParagraphs(template.blocks, expected, alignment, blocks, source);
   const hunks: BlockHunk[] = [];
   template.blocks.forEach((t, ti) => {
     const pi = alignment.pageOf[ti];
     if (pi === undefined || ti === 0 || t.kind === 'topicsSlot' || t.kind === 'free') return;
     // A split paragraph is one structural finding; its words are compared once it is joined.
-    if (splits.some((split) => split.templateIndex === ti)) return;
+    if (splits.some((split) => split.templateIndex === ti) || merges.some((merge) => merge.templateIndexes.includes(ti))) return;
     for (const hunk of wordDiff(expected[ti]!, blocks[pi]!.tokens)) hunks.push({ hunk, templateBlock: t, pageBlock: blocks[pi]! });
   });
   const differs = new Set(hunks.map((h) => h.templateBlock));
@@ -164,6 +176,7 @@ export function comparePage(source: string, tree: Root, template: Template, pinn
     freeZone: freeZone(alignment.pageOf, freeAt, blocks.length),
     hunks,
     splits,
+    merges,
     headingText: service ? fill(contentOf(template, tHeading)) : undefined,
     fill,
     wording,
@@ -195,6 +208,49 @@ function splitParagraphs(template: readonly TemplateBlock[], expected: readonly 
     }
   });
   return splits;
+}
+
+/**
+ * Adjacent template paragraphs the page writes as one: a matched paragraph that also holds nearly
+ * all the words of its missing neighbour. Judged apart, that is a "missing paragraph" whose fix
+ * inserts the neighbour plus a wording fix that deletes it from the merged one.
+ */
+function mergedParagraphs(template: readonly TemplateBlock[], expected: readonly Token[][], alignment: ReturnType<typeof alignBlocks>, blocks: readonly Block[], source: string): MergedBlocks[] {
+  const merges: MergedBlocks[] = [];
+  const changes = (want: readonly Token[], have: readonly Token[]): number => want.length + have.length - 2 * commonTokens(want, have);
+  template.forEach((t, ti) => {
+    const pi = alignment.pageOf[ti];
+    if (pi === undefined || t.kind !== 'paragraph') return;
+    const page = blocks[pi]!;
+    for (const tj of [ti - 1, ti + 1]) {
+      if (template[tj]?.kind !== 'paragraph' || alignment.pageOf[tj] !== undefined || merges.some((m) => m.templateIndexes.includes(tj))) continue;
+      const [a, b] = tj < ti ? [tj, ti] : [ti, tj];
+      const joined = [...expected[a]!, ...expected[b]!];
+      if (changes(expected[ti]!, page.tokens) - changes(joined, page.tokens) < 0.8 * expected[tj]!.length) continue;
+      merges.push({ templateIndexes: [a, b], block: page, ...gapBetween(joined, expected[a]!.length, page.tokens, source) });
+      return;
+    }
+  });
+  return merges;
+}
+
+/** The plain space before the first page token that matches the second template paragraph. */
+function gapBetween(joined: readonly Token[], boundary: number, tokens: readonly Token[], source: string): { gap?: { start: number; end: number } } {
+  let ti = 0;
+  let pi = 0;
+  for (const part of diffArrays(joined as Token[], tokens as Token[], { comparator: (x, y) => x.norm === y.norm })) {
+    const count = part.count ?? part.value.length;
+    if (!part.added && !part.removed && ti + count > boundary) {
+      const at = pi + Math.max(0, boundary - ti);
+      const before = tokens[at - 1];
+      const next = tokens[at];
+      if (!before || !next) return {};
+      return /^[ \t]*\n?[ \t]*$/.test(source.slice(before.end, next.start)) && before.end < next.start ? { gap: { start: before.end, end: next.start } } : {};
+    }
+    if (!part.added) ti += count;
+    if (!part.removed) pi += count;
+  }
+  return {};
 }
 
 /** The narrowest safe edit for a hunk: its words when they sit in one inline run, else the whole block. */
