@@ -138,6 +138,13 @@ anchors('a drifted section heading: the link text is renamed to the heading, and
   assert.match(text, /\+ \[Security of the services Amazon Zorbulator uses\]\(#security-seealso\)/);
 });
 
+anchors('a link to the service page\'s own H1 never renames it', async () => {
+  const root = tree([['Data protection in Amazon Zorbulator', '#security'], ...CANONICAL.slice(1)]);
+  assert.ok(!(await briefs(root)).some((f) => f.includes('topic-titles')));
+  await fixDocs({ docsRoot: root, cwd: root });
+  assert.match(readFileSync(join(root, page), 'utf8'), /^# Security in Amazon Zorbulator<a name="security"><\/a>\n/);
+});
+
 anchors.run();
 
 const doubles = suite('one finding per place and cause');

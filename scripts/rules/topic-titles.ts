@@ -109,7 +109,7 @@ function linkTextFinding(item: ResolvedEntry, ctx: TopicContext): OffsetFinding 
   };
 }
 
-/** Renames a topic everywhere at once: link text, the target page's H1, and links to its old heading slug. */
+/** Renames a topic everywhere at once: link text, the heading it lands on, and links to that heading's old slug. */
 function renameTopic(item: ResolvedEntry, title: string, ctx: TopicContext): Fix {
   const { entry, target, heading: h1 } = item;
   const edits: Edit[] = [];

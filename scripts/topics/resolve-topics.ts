@@ -163,7 +163,9 @@ function resolveEntryLink(entry: TopicEntry, ctx: TopicContext, folder: string):
   }
   // A `#fragment` lands on its own heading (a section of the page, or of the service page itself).
   const heading = target.fragment === undefined ? page.h1 : headingAt(page, target.fragment);
-  return { target: page, ...(heading ? { heading } : {}) };
+  // The service page's own H1 is no topic's title: never compared with, never renamed.
+  const ownH1 = page.path === ctx.pagePath && heading?.depth === 1;
+  return { target: page, ...(heading && !ownH1 ? { heading } : {}) };
 }
 
 /**
