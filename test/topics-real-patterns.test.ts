@@ -86,10 +86,18 @@ retitled('a title that only shares a word is known by a file name that names the
   ]);
 });
 
-retitled('a topic already in the list is not taken again: the second, close entry stays unknown and names it', async () => {
+retitled('a topic already in the list is not taken again: the second, close entry stays unknown and says where the first is', async () => {
   const root = tree([...CANONICAL, ['Encryption and data protection notes', 'encryption-notes.md']]);
   assert.equal(await briefs(root), [
-    `${page}:18:4 topic-catalog topic is not in the catalog: \`Encryption and data protection notes\`; closest catalog topic: \`Data protection in Amazon Zorbulator\` (data-protection)`,
+    `${page}:18:4 topic-catalog topic is not in the catalog: \`Encryption and data protection notes\`; its closest catalog topic, \`Data protection in Amazon Zorbulator\` (data-protection), is listed at line 12: merge the two, or declare it in this service's \`extraTopics\` (\`_template/services.json\`)`,
+  ]);
+});
+
+retitled('two entries close to one absent topic: the one with more evidence takes it, the other names it as closest', async () => {
+  const root = tree([...withEntry(4, ['Resiliency in Amazon Zorbulator', 'disaster-recovery-resiliency.md']), ['Resilience notes', 'notes.md']]);
+  assert.equal(await briefs(root), [
+    `${page}:16:4 topic-titles topic title differs from the catalog: expected \`Resilience in Amazon Zorbulator\`, found \`Resiliency in Amazon Zorbulator\`; taken for the resilience topic by its title and file name`,
+    `${page}:18:4 topic-catalog topic is not in the catalog: \`Resilience notes\`; its closest catalog topic, \`Resiliency in Amazon Zorbulator\` (resilience), is listed at line 16: merge the two, or declare it in this service's \`extraTopics\` (\`_template/services.json\`)`,
   ]);
 });
 

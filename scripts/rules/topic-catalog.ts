@@ -22,7 +22,7 @@ export default defineRule(
   {
     id: "topic-catalog",
     description: "a Topics entry the catalog does not know, a topic listed twice or out of order, required topics missing",
-    docs: "The Topics list holds the catalog's topics (plus the service's own from the manifest), each once, in catalog order, with every required topic. An entry is known by the catalog's title or an alias (any casing, any name), by the H1 of its page, or, for a topic the list otherwise lacks, by the evidence of a drifted title: a title close to one of the topic's titles, or a file name that names the topic (`security-iam.md`, `disaster-recovery-resiliency.md`: every word of it a word of the topic's id or titles) with a title that shares a word with it; topic-titles then reports one rename. A title is close when, compared by word stems without the service's names and small words, all of its words are in one of the topic's titles and make at least half of it, or the other way round. An unknown entry names the closest catalog topic only when it is close; otherwise the finding says to declare it in the service's `extraTopics` or add it to the catalog. The topics the list lacks are one finding at the end of the list; without a service name on the page, their titles say `<service>`.",
+    docs: "The Topics list holds the catalog's topics (plus the service's own from the manifest), each once, in catalog order, with every required topic. An entry is known by the catalog's title or an alias (any casing, any name), by the H1 of its page, or, for a topic the list otherwise lacks, by the evidence of a drifted title: a title close to one of the topic's titles, or a file name that names the topic (`security-iam.md`, `disaster-recovery-resiliency.md`: every word of it a word of the topic's id or titles) with a title that shares a word with it; topic-titles then reports one rename. A title is close when, compared by word stems without the service's names and small words, all of its words are in one of the topic's titles and make at least half of it, or the other way round. An unknown entry names the closest catalog topic only when it is close (and, when that topic is already listed, where, since a rename would list it twice); otherwise the finding says to declare it in the service's `extraTopics` or add it to the catalog. The topics the list lacks are one finding at the end of the list; without a service name on the page, their titles say `<service>`.",
     fixable: "removes a duplicate of the same page, moves a misplaced entry, links the missing topics whose pages are in the folder",
     crossFile: "folder",
     defaultSeverity: "error",
@@ -41,19 +41,17 @@ export default defineRule(
 
 /**
  * An entry no catalog topic stands for. It names a catalog topic only when its title is close to
- * one (see title-closeness.ts): a topic it shares a word or two with is no suggestion.
+ * one (see title-closeness.ts): a topic it shares a word or two with is no suggestion. When that
+ * topic is already listed, renaming this entry would list it twice, so the finding says so.
  */
-function unknownTopic({ entry }: ResolvedEntry, { ctx }: ResolvedTopics): OffsetFinding {
+function unknownTopic({ entry }: ResolvedEntry, { ctx, present }: ResolvedTopics): OffsetFinding {
   const closest = closestTopic(entry.title, ctx.topics, [ctx.names.service, ctx.names.short]);
-  return {
-    rule: 'topic-catalog',
-    start: entry.textStart,
-    end: entry.textEnd,
-    message: closest
-      ? `topic is not in the catalog: \`${entry.title}\`; closest catalog topic: \`${titleFor(closest, ctx)}\` (${closest.id})`
-      : `topic is not in the catalog: \`${entry.title}\`: declare it in this service's \`extraTopics\` (\`_template/services.json\`) or add it to the catalog (\`_template/topics.json\`)`,
-    actual: entry.title,
-  };
+  const listed = closest && present.find((item) => item.topic === closest);
+  const declare = "declare it in this service's `extraTopics` (`_template/services.json`)";
+  let message = `topic is not in the catalog: \`${entry.title}\`: ${declare} or add it to the catalog (\`_template/topics.json\`)`;
+  if (closest && listed) message = `topic is not in the catalog: \`${entry.title}\`; its closest catalog topic, \`${listed.entry.title}\` (${closest.id}), is listed at line ${listed.entry.line}: merge the two, or ${declare}`;
+  else if (closest) message = `topic is not in the catalog: \`${entry.title}\`; closest catalog topic: \`${titleFor(closest, ctx)}\` (${closest.id})`;
+  return { rule: 'topic-catalog', start: entry.textStart, end: entry.textEnd, message, actual: entry.title };
 }
 
 /** A second entry of one topic; removed by `fix` when it links to the same page as the first. */
