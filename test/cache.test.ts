@@ -40,7 +40,7 @@ cache('renaming a heading re-checks every page: cross-file findings are never st
   const after = await run(root);
   assert.is(after.cached, 0);
   assert.equal(after.findings.map(brief), [
-    "s3/security.md:17:4 topic-titles link text differs from the title of `network-isolation.md`: the page's H1 is `Network isolation in Amazon S3`, the link says `Infrastructure security in Amazon S3`",
+    "s3/security.md:17:4 topic-titles link text differs from the title of `network-isolation.md`: the page's H1 is `Network isolation in Amazon S3`, the link says `Infrastructure security in Amazon S3`, the catalog's title: the fix renames the H1 to it",
   ]);
 });
 

@@ -24,6 +24,8 @@ export interface IndexedHeading {
   /** Source range of the heading's inline content, without a trailing `<a name>` anchor. */
   contentStart: number;
   contentEnd: number;
+  /** `<a name|id>` anchors written inside the heading (`## Title<a name="x"></a>`): they land on it too. */
+  anchors?: string[];
 }
 
 export interface IndexedLink {
@@ -111,7 +113,15 @@ function headingOf(node: Heading, slugger: GithubSlugger): IndexedHeading {
   const content = node.children.filter((child) => child.type !== 'html');
   const contentStart = content[0]?.position?.start.offset ?? node.position?.end.offset ?? 0;
   const contentEnd = content[content.length - 1]?.position?.end.offset ?? contentStart;
-  return { depth: node.depth, text, slug: slugger.slug(text), line: node.position?.start.line ?? 1, contentStart, contentEnd };
+  const heading: IndexedHeading = { depth: node.depth, text, slug: slugger.slug(text), line: node.position?.start.line ?? 1, contentStart, contentEnd };
+  const anchors = node.children.flatMap((child) => (child.type === 'html' ? htmlAnchorsIn(child.value) : []));
+  if (anchors.length > 0) heading.anchors = anchors;
+  return heading;
+}
+
+/** The heading a `#fragment` of the page lands on: by its slug or an anchor written inside it. */
+export function headingAt(page: IndexedPage, fragment: string): IndexedHeading | undefined {
+  return page.headings.find((h) => h.slug === fragment) ?? page.headings.find((h) => h.anchors?.includes(fragment));
 }
 
 function linkOf(node: Link | Image | Definition, source: string): IndexedLink {

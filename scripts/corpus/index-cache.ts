@@ -17,7 +17,7 @@ import { indexPage, type CorpusIndex, type IndexedHeading, type IndexedLink, typ
 import { writeFileAtomically } from '../files/write-atomically.js';
 
 /** Bump when IndexedPage or the stored shape changes. */
-const INDEX_FORMAT = 8;
+const INDEX_FORMAT = 9;
 /** Entries a journal may hold before it is folded into the store (and at least this share of pages). */
 const JOURNAL_ENTRIES = 200;
 const JOURNAL_SHARE = 0.05;
@@ -33,7 +33,7 @@ const LINK_KINDS = ['link', 'image', 'definition'] as const;
 
 type PackedDetails = [
   escapesPunctuation: 0 | 1,
-  headings: [depth: number, text: string, slug: string, line: number, contentStart: number, contentEnd: number][],
+  headings: [depth: number, text: string, slug: string, line: number, contentStart: number, contentEnd: number, anchors?: string[]][],
   fragments: string[],
   links: [start: number, end: number, line: number, kind: 0 | 1 | 2, nodeStart: number, nodeEnd: number][],
   codeFragments: [fragment: string, line: number][],
@@ -173,7 +173,7 @@ class StoredPage implements IndexedPage {
   private details(): Omit<IndexedPage, 'path' | 'linkUrls'> {
     if (this.#details) return this.#details;
     const [escapes, headings, fragments, links, codeFragments] = JSON.parse(this.line.slice(this.line.lastIndexOf('\t') + 1)) as PackedDetails;
-    const unpackedHeadings = headings.map(([depth, text, slug, line, contentStart, contentEnd]): IndexedHeading => ({ depth, text, slug, line, contentStart, contentEnd }));
+    const unpackedHeadings = headings.map(([depth, text, slug, line, contentStart, contentEnd, anchors]): IndexedHeading => ({ depth, text, slug, line, contentStart, contentEnd, ...(anchors ? { anchors } : {}) }));
     this.#details = {
       headings: unpackedHeadings,
       fragments: new Set(fragments),
@@ -215,7 +215,7 @@ function packLine(rel: string, hash: string, page: IndexedPage): PageLine | unde
   if (/[\t\n\r]/.test(rel)) return undefined; // such a page is indexed afresh on every run
   const details: PackedDetails = [
     page.escapesPunctuation ? 1 : 0,
-    page.headings.map((h) => [h.depth, h.text, h.slug, h.line, h.contentStart, h.contentEnd]),
+    page.headings.map((h) => (h.anchors ? [h.depth, h.text, h.slug, h.line, h.contentStart, h.contentEnd, h.anchors] : [h.depth, h.text, h.slug, h.line, h.contentStart, h.contentEnd])),
     [...page.fragments],
     page.links.map((l) => [l.start, l.end, l.line, LINK_KINDS.indexOf(l.kind) as 0 | 1 | 2, l.nodeStart, l.nodeEnd]),
     [...page.codeFragments],
@@ -229,8 +229,13 @@ function packLine(rel: string, hash: string, page: IndexedPage): PageLine | unde
  */
 function fingerprintOf(page: IndexedPage): string {
   return createHash('sha1')
-    .update(`${page.h1?.text ?? ''}\0${[...page.fragments].sort().join(' ')}\0${page.links.map((l) => l.url).join('\n')}\0${[...page.codeFragments].join(' ')}`)
+    .update(`${page.h1?.text ?? ''}\0${anchoredHeadings(page)}\0${[...page.fragments].sort().join(' ')}\0${page.links.map((l) => l.url).join('\n')}\0${[...page.codeFragments].join(' ')}`)
     .digest('base64');
+}
+
+/** The headings that carry anchors, with them: a link to an anchor is judged by its heading's text. */
+function anchoredHeadings(page: IndexedPage): string {
+  return page.headings.flatMap((h) => (h.anchors ? [`${h.text}#${h.anchors.join(',')}`] : [])).join('\n');
 }
 
 /**

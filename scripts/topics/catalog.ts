@@ -78,26 +78,6 @@ export function recogniseTopic(title: string, topics: readonly Topic[]): Topic |
   return undefined;
 }
 
-/** The catalog topic whose title shares the most words with an unrecognised title. */
-export function closestTopic(title: string, topics: readonly Topic[]): Topic | undefined {
-  const words = (text: string): Set<string> =>
-    new Set(text.toLowerCase().replace(/\{\{[^}]*\}\}/g, ' ').split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !STOP_WORDS.has(w)));
-  const wanted = words(title);
-  let best: Topic | undefined;
-  let bestScore = 0;
-  for (const topic of topics) {
-    const have = words([topic.title, ...topic.aliases].join(' '));
-    const score = [...wanted].filter((w) => have.has(w)).length;
-    if (score > bestScore) {
-      best = topic;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-const STOP_WORDS = new Set(['and', 'for', 'the', 'with', 'using', 'amazon', 'aws']);
-
 function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

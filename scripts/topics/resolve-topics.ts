@@ -5,9 +5,10 @@
  * builds its own findings and fixes from it.
  */
 import { basename, dirname, relative } from 'node:path';
-import { caseVariantOf, pagesInFolder, type CorpusIndex, type IndexedPage } from '../corpus/corpus-index.js';
+import { caseVariantOf, headingAt, pagesInFolder, type CorpusIndex, type IndexedHeading, type IndexedPage } from '../corpus/corpus-index.js';
 import { resolveLink } from '../corpus/resolve-link.js';
 import { fillTitle, recogniseTopic, type Topic } from './catalog.js';
+import { retitleEvidence, type RetitleEvidence } from './title-closeness.js';
 import type { Bindings, PageStyle } from '../template/markup.js';
 import type { TopicEntry, TopicsList } from './topics-list.js';
 
@@ -27,6 +28,11 @@ export interface TopicContext {
   pagePath: string;
   docsRoot: string;
   names: Bindings;
+  /**
+   * False when the page gives no service name (a placeholder H1, and none pinned): `names` are
+   * then the folder's, and no title can be judged by them.
+   */
+  namesBound: boolean;
   topics: readonly Topic[];
   list: TopicsList | undefined;
   /** Where a missing list is reported (the Topics label, or the page start). */
@@ -41,6 +47,10 @@ export interface ResolvedEntry {
   topic?: Topic;
   /** The page it links to, when that page is in the service folder. */
   target?: IndexedPage;
+  /** The heading the link lands on: the target's H1, or the heading at its `#fragment`. */
+  heading?: IndexedHeading;
+  /** Why it was taken for its topic under a drifted title (not the catalog's title, an alias or its page's H1). */
+  retitled?: RetitleEvidence;
   /** Why the link does not resolve (a missing fragment still has its target). */
   linkProblem?: string;
   /** The earlier entry of the same topic, when this one repeats it. */
@@ -70,9 +80,10 @@ export function resolveTopics(ctx: TopicContext): ResolvedTopics {
   const folder = dirname(ctx.pagePath);
   const entries: ResolvedEntry[] = (ctx.list?.entries ?? []).map((entry) => {
     const link = resolveEntryLink(entry, ctx, folder);
-    const topic = recogniseTopic(entry.title, ctx.topics) ?? (link.target?.h1 ? recogniseTopic(link.target.h1.text, ctx.topics) : undefined);
+    const topic = recogniseTopic(entry.title, ctx.topics) ?? (link.heading ? recogniseTopic(link.heading.text, ctx.topics) : undefined);
     return { entry, ...(topic ? { topic } : {}), ...link };
   });
+  recogniseRetitled(entries, ctx);
   const firstOf = new Map<string, ResolvedEntry>();
   for (const item of entries) {
     if (!item.topic) continue;
@@ -93,8 +104,47 @@ export function resolveTopics(ctx: TopicContext): ResolvedTopics {
   return { ctx, entries, present, missing, summary };
 }
 
-/** The page a Topics entry links to inside the service folder, or why it does not. */
-function resolveEntryLink(entry: TopicEntry, ctx: TopicContext, folder: string): { target?: IndexedPage; linkProblem?: string } {
+/**
+ * Entries the catalog does not recognise that stand for a topic the list lacks, under a drifted
+ * title: one rename rather than an unknown topic plus a missing one. Each such entry takes the
+ * absent topic it has the most evidence for (see title-closeness.ts); an entry with as much for two
+ * topics takes neither, and a topic goes to the entry with the most evidence (the first on a tie).
+ */
+function recogniseRetitled(entries: ResolvedEntry[], ctx: TopicContext): void {
+  const taken = new Set(entries.flatMap((item) => (item.topic ? [item.topic.id] : [])));
+  const absent = ctx.topics.filter((topic) => !taken.has(topic.id));
+  const names = [ctx.names.service, ctx.names.short];
+  const claims: { item: ResolvedEntry; topic: Topic; evidence: RetitleEvidence }[] = [];
+  for (const item of entries) {
+    if (item.topic) continue;
+    const titles = [item.entry.title, ...(item.heading && item.heading.text !== item.entry.title ? [item.heading.text] : [])];
+    const scored = absent
+      .map((topic) => ({ topic, evidence: strongest(titles.map((title) => retitleEvidence(title, item.target?.path, topic, names))) }))
+      .filter((c) => c.evidence.strength > 0)
+      .sort((a, b) => b.evidence.strength - a.evidence.strength);
+    const [best, second] = scored;
+    if (best && (!second || second.evidence.strength < best.evidence.strength)) claims.push({ item, ...best });
+  }
+  claims.sort((a, b) => b.evidence.strength - a.evidence.strength); // stable: list order on a tie
+  for (const { item, topic, evidence } of claims) {
+    if (taken.has(topic.id)) continue;
+    taken.add(topic.id);
+    item.topic = topic;
+    item.retitled = evidence;
+  }
+}
+
+function strongest(evidence: readonly RetitleEvidence[]): RetitleEvidence {
+  return evidence.reduce((best, e) => (e.strength > best.strength ? e : best));
+}
+
+/** A topic's title for messages: with the service's names, or `<service>` where the page gives none. */
+export function titleFor(topic: Topic, ctx: TopicContext): string {
+  return fillTitle(topic.title, ctx.namesBound ? ctx.names : { service: '<service>', short: '<service>' });
+}
+
+/** The page a Topics entry links to inside the service folder (and the heading it lands on), or why it does not. */
+function resolveEntryLink(entry: TopicEntry, ctx: TopicContext, folder: string): { target?: IndexedPage; heading?: IndexedHeading; linkProblem?: string } {
   if (entry.url === undefined) return { linkProblem: `Topics entry is not a link: \`${entry.title}\`` };
   const target = resolveLink(entry.url, ctx.pagePath, ctx.docsRoot);
   if (target.kind === 'outside') return { linkProblem: `topic link leaves the docs tree: \`${entry.url}\`` };
@@ -111,7 +161,11 @@ function resolveEntryLink(entry: TopicEntry, ctx: TopicContext, folder: string):
   if (target.fragment !== undefined && !page.fragments.has(target.fragment)) {
     return { target: page, linkProblem: `topic link points to a missing anchor \`#${target.fragment}\` in \`${relative(folder, target.path)}\`` };
   }
-  return { target: page };
+  // A `#fragment` lands on its own heading (a section of the page, or of the service page itself).
+  const heading = target.fragment === undefined ? page.h1 : headingAt(page, target.fragment);
+  // The service page's own H1 is no topic's title: never compared with, never renamed.
+  const ownH1 = page.path === ctx.pagePath && heading?.depth === 1;
+  return { target: page, ...(heading && !ownH1 ? { heading } : {}) };
 }
 
 /**

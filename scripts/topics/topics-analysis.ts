@@ -22,7 +22,8 @@ export const resolvedTopicsOf = oncePerTree((tree: Root, file: VFile): ResolvedT
   if (!page || !catalog) return null;
   const source = String(file);
   const pinned = loadManifest(page.docsRoot)[page.service!];
-  const bound = servicePageComparison(tree, file)?.bindings;
+  const comparison = servicePageComparison(tree, file);
+  const bound = comparison?.bindings;
   const service = bound?.service || pinned?.service || page.service!;
   const names = { service, short: bound?.short || pinned?.short || service };
   const label = blocksOf(tree, source).find((b) => b.kind === 'topicsLabel');
@@ -32,6 +33,7 @@ export const resolvedTopicsOf = oncePerTree((tree: Root, file: VFile): ResolvedT
     pagePath: page.path,
     docsRoot: page.docsRoot,
     names,
+    namesBound: Boolean(bound?.service || pinned?.service),
     topics: topicsForService(catalog, pinned),
     list: topicsListOf(tree, source),
     listAt: label?.start ?? 0,
