@@ -1,0 +1,112 @@
+/**
+ * The fix property: after `fix`, every sentence of the original page that the template does not
+ * replace is still there exactly once.
+ *
+ * A sentence "the template replaces" is one that
+ *   1. a fix edit of the original page overlaps (an insertion only when strictly inside it), and
+ *   2. is not itself one of the template's sentences (names filled in as the page binds them), and
+ *   3. is the page's version of something the template or catalog says: a title (a heading or a
+ *      Topics entry, which the template's H1 and the catalog name), or prose that reads like one of
+ *      the template's sentences (half its words or more in the same order, `similarity` of the
+ *      block aligner).
+ * So a reworded template sentence may be rewritten, but the writer's own sentence inside a
+ * template block is not the template's to drop, even when the fix rewrites the whole block; and a
+ * template sentence the page already writes right must survive even a fix that moves its block.
+ *
+ * Every other sentence of the original must survive `fix`:
+ * - lost: the fixed page has it fewer times than the original has it outside the replaced sentences
+ *   (a template sentence counts as kept while it is there at least once: the template has it once,
+ *   so removing a duplicate of it is the template's to do);
+ * - duplicated: the fixed page has it more times than the original had it at all, e.g. a missing
+ *   list item inserted while the page's own paragraph saying the same thing stays.
+ *
+ * Sentences compare by their rendered text with case and typographic quotes folded (sentences.ts),
+ * so `**Security of the Cloud** –` in a paragraph and `+ **Security of the cloud** –` in a list
+ * item are the same sentence.
+ */
+import { similarity } from '../template/align.js';
+import { pointAt } from '../template/template.js';
+import { tokensOfText, type Token } from '../template/tokens.js';
+import { sentenceKey, sentencesOf, type Sentence } from './sentences.js';
+
+/** A source range of the original page that a fix edit replaces (end exclusive; start = end inserts). */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface SentenceCount {
+  sentence: string;
+  /** 1-based line of its first occurrence in the original. */
+  line: number;
+  /** Times in the original (lost: outside the replaced sentences) and in the fixed page. */
+  before: number;
+  after: number;
+}
+
+export interface TextChanges {
+  lost: SentenceCount[];
+  duplicated: SentenceCount[];
+}
+
+/** How alike a page's sentence and a template sentence must read for the first to be the second's version. */
+const VARIANT_SIMILARITY = 0.5;
+
+/**
+ * The sentences of `original` that `fixed` lost or duplicated beyond what the template replaces;
+ * `appliedRanges`: what fix edited in the original; `templateSentences`: the template's sentences
+ * as this page should write them (empty for a page the template does not govern).
+ */
+export function textLostOrDuplicated(
+  original: string,
+  fixed: string,
+  appliedRanges: readonly TextRange[],
+  templateSentences: readonly string[] = [],
+): TextChanges {
+  const template = templateSentences.map((text) => ({ key: sentenceKey(text), tokens: foldedTokens(text) }));
+  const templateKeys = new Set(template.map(({ key }) => key));
+  const replaced = (sentence: Sentence): boolean =>
+    appliedRanges.some((range) => overlaps(range, sentence)) &&
+    !templateKeys.has(sentence.key) &&
+    (sentence.title || template.some(({ tokens }) => similarity(foldedTokens(sentence.text), tokens, VARIANT_SIMILARITY) > 0));
+  const before = sentencesOf(original);
+  const afterCounts = countByKey(sentencesOf(fixed));
+  const beforeCounts = countByKey(before);
+  const mustKeepCounts = countByKey(before.filter((sentence) => !replaced(sentence)));
+  const lost: SentenceCount[] = [];
+  const duplicated: SentenceCount[] = [];
+  const seen = new Set<string>();
+  for (const sentence of before) {
+    if (seen.has(sentence.key)) continue;
+    seen.add(sentence.key);
+    const after = afterCounts.get(sentence.key) ?? 0;
+    const line = pointAt(original, sentence.start).line;
+    const mustKeep = mustKeepCounts.get(sentence.key) ?? 0;
+    const needed = templateKeys.has(sentence.key) ? Math.min(mustKeep, 1) : mustKeep;
+    if (after < needed) lost.push({ sentence: sentence.text, line, before: mustKeep, after });
+    const had = beforeCounts.get(sentence.key)!;
+    if (after > had) duplicated.push({ sentence: sentence.text, line, before: had, after });
+  }
+  return { lost, duplicated };
+}
+
+/** True when the property holds: nothing lost, nothing duplicated. */
+export function keepsText(changes: TextChanges): boolean {
+  return changes.lost.length === 0 && changes.duplicated.length === 0;
+}
+
+/** Whether an edit's range touches a sentence: a replacement overlapping it, an insertion inside it. */
+function overlaps(range: TextRange, sentence: Sentence): boolean {
+  if (range.start === range.end) return range.start > sentence.start && range.start < sentence.end;
+  return range.start < sentence.end && sentence.start < range.end;
+}
+
+function foldedTokens(text: string): Token[] {
+  return tokensOfText(sentenceKey(text));
+}
+
+function countByKey(sentences: readonly Sentence[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { key } of sentences) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
