@@ -16,6 +16,8 @@ export interface Sentence {
   key: string;
   /** A heading or a Topics entry: a title, which the template's H1 or the catalog names, not prose. */
   title: boolean;
+  /** Prose a block cuts: it ends before its sentence does (no `.`, `!`, `?`) or starts in lowercase, as halves of a split sentence do. */
+  fragment: boolean;
   /** Source offsets of its first and last token (end exclusive). */
   start: number;
   end: number;
@@ -31,7 +33,7 @@ export function sentencesOf(markdown: string): Sentence[] {
     // The Topics list is one block to the template; to a reader each entry is its own line.
     const parts = block.kind === 'topicsList' && 'children' in block.node ? block.node.children.map((item) => tokensOf(item as Nodes, markdown)) : [block.tokens];
     const title = block.kind === 'heading' || block.kind === 'topicsList';
-    for (const tokens of parts) sentences.push(...splitSentences(tokens).map((sentence) => ({ ...sentence, title })));
+    for (const tokens of parts) sentences.push(...splitSentences(tokens).map((sentence) => ({ ...sentence, title, fragment: !title && sentence.fragment })));
   }
   return sentences;
 }
@@ -42,7 +44,7 @@ export function splitSentences(tokens: readonly Token[]): Sentence[] {
   let current: Token[] = [];
   const words = tokens.filter((token) => token.kind !== 'url');
   const close = (): void => {
-    if (current.length > 0) sentences.push(sentenceOf(current));
+    if (current.length > 0) sentences.push(sentenceOf(current, sentences.length === 0));
     current = [];
   };
   words.forEach((token, i) => {
@@ -59,7 +61,15 @@ export function sentenceKey(text: string): string {
   return normalise(text).toLowerCase();
 }
 
-function sentenceOf(tokens: readonly Token[]): Sentence {
+function sentenceOf(tokens: readonly Token[], opensBlock: boolean): Sentence {
   const text = joinTokens(tokens);
-  return { text, key: sentenceKey(text), title: false, start: tokens[0]!.start, end: Math.max(...tokens.map((token) => token.end)) };
+  const last = tokens[tokens.length - 1]!;
+  return {
+    text,
+    key: sentenceKey(text),
+    title: false,
+    fragment: !(last.kind === 'punct' && SENTENCE_END.has(last.text)) || (opensBlock && /^\p{Ll}/u.test(tokens[0]!.text)),
+    start: tokens[0]!.start,
+    end: Math.max(...tokens.map((token) => token.end)),
+  };
 }

@@ -22,7 +22,10 @@
  *
  * Sentences compare by their rendered text with case and typographic quotes folded (sentences.ts),
  * so `**Security of the Cloud** –` in a paragraph and `+ **Security of the cloud** –` in a list
- * item are the same sentence.
+ * item are the same sentence. A fragment (a block that ends mid-sentence, as when a writer split a
+ * sentence over two paragraphs) of three words or more counts wherever a sentence contains it:
+ * the fix that joins the halves keeps it, the fix that adds the whole sentence beside them
+ * duplicates it.
  */
 import { similarity } from '../template/align.js';
 import { pointAt } from '../template/template.js';
@@ -70,8 +73,7 @@ export function textLostOrDuplicated(
     !templateKeys.has(sentence.key) &&
     (sentence.title || template.some(({ tokens }) => similarity(foldedTokens(sentence.text), tokens, VARIANT_SIMILARITY) > 0));
   const before = sentencesOf(original);
-  const afterCounts = countByKey(sentencesOf(fixed));
-  const beforeCounts = countByKey(before);
+  const after = sentencesOf(fixed);
   const mustKeepCounts = countByKey(before.filter((sentence) => !replaced(sentence)));
   const lost: SentenceCount[] = [];
   const duplicated: SentenceCount[] = [];
@@ -79,13 +81,13 @@ export function textLostOrDuplicated(
   for (const sentence of before) {
     if (seen.has(sentence.key)) continue;
     seen.add(sentence.key);
-    const after = afterCounts.get(sentence.key) ?? 0;
+    const now = occurrences(sentence, after);
     const line = pointAt(original, sentence.start).line;
     const mustKeep = mustKeepCounts.get(sentence.key) ?? 0;
     const needed = templateKeys.has(sentence.key) ? Math.min(mustKeep, 1) : mustKeep;
-    if (after < needed) lost.push({ sentence: sentence.text, line, before: mustKeep, after });
-    const had = beforeCounts.get(sentence.key)!;
-    if (after > had) duplicated.push({ sentence: sentence.text, line, before: had, after });
+    if (now < needed) lost.push({ sentence: sentence.text, line, before: mustKeep, after: now });
+    const had = occurrences(sentence, before);
+    if (now > had) duplicated.push({ sentence: sentence.text, line, before: had, after: now });
   }
   return { lost, duplicated };
 }
@@ -99,6 +101,12 @@ export function keepsText(changes: TextChanges): boolean {
 function overlaps(range: TextRange, sentence: Sentence): boolean {
   if (range.start === range.end) return range.start > sentence.start && range.start < sentence.end;
   return range.start < sentence.end && sentence.start < range.end;
+}
+
+/** Times a page says the sentence: as a sentence of its own or, for a fragment, inside one. */
+function occurrences(sentence: Sentence, page: readonly Sentence[]): number {
+  if (!sentence.fragment || sentence.key.split(' ').length < 3) return page.filter(({ key }) => key === sentence.key).length;
+  return page.filter(({ key }) => ` ${key} `.includes(` ${sentence.key} `)).length;
 }
 
 function foldedTokens(text: string): Token[] {
