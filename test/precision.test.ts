@@ -67,8 +67,8 @@ property("the writer's own sentence inside a template block is not the template'
   const drifted = page.replace('use securely\\.', `use securely\\. ${own}`);
   const item = drifted.split('\n').find((line) => line.startsWith('+ **Security of the cloud**'))!;
   // A fix that rewrote the whole list item as the template words it.
-  const changes = textLostOrDuplicated(drifted, page, [rangeOf(drifted, item.slice(2))], templateSentences);
-  assert.equal(changes.lost, [{ sentence: 'Example encrypts every object.', line: 6, before: 1, after: 0 }]);
+  const changes = textLostOrDuplicated(drifted, page, [{ ...rangeOf(drifted, item.slice(2)), rule: 'template-wording' }], templateSentences);
+  assert.equal(changes.lost, [{ sentence: 'Example encrypts every object.', line: 6, before: 1, after: 0, editedBy: ['template-wording'] }]);
 });
 
 property('a template sentence the page writes right must survive a fix that moves its block', () => {
@@ -86,8 +86,8 @@ property('text a fix duplicates is reported with its counts', () => {
   const changes = textLostOrDuplicated(page, fixed, [], templateSentences);
   assert.equal(changes.lost, []);
   assert.equal(changes.duplicated, [
-    { sentence: 'Security in the cloud – Your responsibility is determined by the AWS service that you use.', line: 7, before: 1, after: 2 },
-    { sentence: 'You are also responsible for other factors including the sensitivity of your data, your company’s requirements, and applicable laws and regulations.', line: 7, before: 1, after: 2 },
+    { sentence: 'Security in the cloud – Your responsibility is determined by the AWS service that you use.', line: 7, before: 1, after: 2, fixedLines: [7, 12] },
+    { sentence: 'You are also responsible for other factors including the sensitivity of your data, your company’s requirements, and applicable laws and regulations.', line: 7, before: 1, after: 2, fixedLines: [7, 12] },
   ]);
 });
 

@@ -58,8 +58,15 @@ function fixSection({ fixedPages, removed, created }: PrecisionResult): string {
   ];
   for (const page of failing) {
     lines.push(`    ${page.from}${page.to === undefined ? ' (removed by fix)' : page.to !== page.from ? ` (renamed to ${page.to})` : ''}`);
-    for (const lost of page.text.lost) lines.push(`      lost       ${countLine(lost)}`);
-    for (const duplicated of page.text.duplicated) lines.push(`      duplicated ${countLine(duplicated)}`);
+    for (const lost of page.text.lost) {
+      lines.push(`      lost       ${countLine(lost)}`);
+      if (lost.editedBy) lines.push(`                 edited by the fix of: ${lost.editedBy.join(', ')}`);
+      if (lost.nowReads) lines.push(`                 closest in the fixed page: ${lost.nowReads}`);
+    }
+    for (const duplicated of page.text.duplicated) {
+      lines.push(`      duplicated ${countLine(duplicated)}`);
+      if (duplicated.fixedLines) lines.push(`                 in the fixed page at lines ${duplicated.fixedLines.join(', ')}`);
+    }
   }
   return lines.join('\n');
 }

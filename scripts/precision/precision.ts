@@ -9,7 +9,7 @@ import { findConfigFile } from '../config/docs-quality-config.js';
 import { pageRole } from '../config/layout.js';
 import { fixesOf } from '../engine/apply-fixes.js';
 import { checkDocs, type CheckedFile } from '../engine/check.js';
-import type { Finding } from '../engine/finding.js';
+import type { Finding, FixableMessage } from '../engine/finding.js';
 import { fixDocs, type PageChange } from '../engine/fix.js';
 import { findingsNotIn } from './finding-tally.js';
 import { templateSentencesFor } from './template-sentences.js';
@@ -75,12 +75,14 @@ function fixRanges(files: readonly CheckedFile[], docsRoot: string): Map<string,
   const ranges = new Map<string, TextRange[]>();
   for (const { file, path, page } of files) {
     if (!page) continue;
-    for (const fix of fixesOf(file, path)) {
+    const fixes = fixesOf(file, path);
+    const rules = file.messages.filter((message) => (message as FixableMessage).fix).map((message) => message.ruleId ?? 'docs-quality');
+    fixes.forEach((fix, i) => {
       for (const { file: target, start, end } of fix.edits) {
         const key = relative(docsRoot, target);
-        ranges.set(key, [...(ranges.get(key) ?? []), { start, end }]);
+        ranges.set(key, [...(ranges.get(key) ?? []), { start, end, rule: rules[i]! }]);
       }
-    }
+    });
   }
   return ranges;
 }

@@ -36,6 +36,8 @@ import { sentenceKey, sentencesOf, type Sentence } from './sentences.js';
 export interface TextRange {
   start: number;
   end: number;
+  /** The rule whose fix made the edit, for the report. */
+  rule?: string;
 }
 
 export interface SentenceCount {
@@ -45,6 +47,11 @@ export interface SentenceCount {
   /** Times in the original (lost: outside the replaced sentences) and in the fixed page. */
   before: number;
   after: number;
+  /** For a lost sentence: the rules whose fix edits overlap it, and the fixed page's closest sentence. */
+  editedBy?: string[];
+  nowReads?: string;
+  /** For a duplicated sentence: the lines of the fixed page that say it. */
+  fixedLines?: number[];
 }
 
 export interface TextChanges {
@@ -85,9 +92,9 @@ export function textLostOrDuplicated(
     const line = pointAt(original, sentence.start).line;
     const mustKeep = mustKeepCounts.get(sentence.key) ?? 0;
     const needed = templateKeys.has(sentence.key) ? Math.min(mustKeep, 1) : mustKeep;
-    if (now < needed) lost.push({ sentence: sentence.text, line, before: mustKeep, after: now });
+    if (now < needed) lost.push({ sentence: sentence.text, line, before: mustKeep, after: now, ...whatBecameOf(sentence, appliedRanges, after) });
     const had = occurrences(sentence, before);
-    if (now > had) duplicated.push({ sentence: sentence.text, line, before: had, after: now });
+    if (now > had) duplicated.push({ sentence: sentence.text, line, before: had, after: now, fixedLines: linesSaying(sentence, after, fixed) });
   }
   return { lost, duplicated };
 }
@@ -103,10 +110,30 @@ function overlaps(range: TextRange, sentence: Sentence): boolean {
   return range.start < sentence.end && sentence.start < range.end;
 }
 
+/** Which fixes edited a lost sentence and what the fixed page says closest to it. */
+function whatBecameOf(sentence: Sentence, ranges: readonly TextRange[], fixed: readonly Sentence[]): Pick<SentenceCount, 'editedBy' | 'nowReads'> {
+  const editedBy = [...new Set(ranges.filter((range) => range.rule !== undefined && overlaps(range, sentence)).map((range) => range.rule!))].sort();
+  const tokens = foldedTokens(sentence.text);
+  let best: { text: string; score: number } | undefined;
+  for (const candidate of fixed) {
+    const score = similarity(tokens, foldedTokens(candidate.text), VARIANT_SIMILARITY);
+    if (score > (best?.score ?? 0)) best = { text: candidate.text, score };
+  }
+  return { ...(editedBy.length > 0 ? { editedBy } : {}), ...(best ? { nowReads: best.text } : {}) };
+}
+
 /** Times a page says the sentence: as a sentence of its own or, for a fragment, inside one. */
 function occurrences(sentence: Sentence, page: readonly Sentence[]): number {
-  if (!sentence.fragment || sentence.key.split(' ').length < 3) return page.filter(({ key }) => key === sentence.key).length;
-  return page.filter(({ key }) => ` ${key} `.includes(` ${sentence.key} `)).length;
+  return page.filter((other) => says(other, sentence)).length;
+}
+
+function says(other: Sentence, sentence: Sentence): boolean {
+  if (!sentence.fragment || sentence.key.split(' ').length < 3) return other.key === sentence.key;
+  return ` ${other.key} `.includes(` ${sentence.key} `);
+}
+
+function linesSaying(sentence: Sentence, page: readonly Sentence[], source: string): number[] {
+  return page.filter((other) => says(other, sentence)).map((other) => pointAt(source, other.start).line);
 }
 
 function foldedTokens(text: string): Token[] {
