@@ -128,6 +128,16 @@ property("bold paragraphs instead of the template's list items: inserting the it
   );
 });
 
+property('bold paragraphs instead of the list items: the real fix inserts the items and removes the copies, losing and duplicating nothing', async () => {
+  const bold = page
+    .replace('the cloud:\n+ **Security of the cloud**', 'the cloud:\n\n**Security of the Cloud**')
+    .replace('\n+ **Security in the cloud**', '\n\n**Security in the Cloud**');
+  const root = makeDocsTree({ 'example/security.md': bold, 'example/data-protection.md': topicPage });
+  const result = await measurePrecision({ docsRoot: root });
+  assert.equal(result.fixedPages.map(({ from, text }) => ({ from, text })), [{ from: join('example', 'security.md'), text: { lost: [], duplicated: [] } }]);
+  assert.equal(result.created, []);
+});
+
 property.run();
 
 const cli = suite('npm run precision');
