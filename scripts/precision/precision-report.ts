@@ -15,7 +15,7 @@ function findingsSection(findings: readonly Finding[], rules: readonly string[])
   const lines = [`Findings per rule: ${findings.length} in ${perPage.size} pages`];
   const perRule = new Map(countPerRule(findings));
   const width = Math.max(0, ...rules.map((rule) => rule.length));
-  rules.forEach((rule, i) => lines.push(`  [${i + 1}] ${rule.padEnd(width)}  ${String(perRule.get(rule)).padStart(4)}`));
+  rules.forEach((rule, i) => lines.push(`  ${`[${i + 1}]`.padEnd(4)} ${rule.padEnd(width)}  ${String(perRule.get(rule)).padStart(4)}`));
   lines.push('', 'Findings per page (columns: the rules numbered above; . = none)');
   const pageWidth = Math.max(4, ...[...perPage.keys()].map((page) => page.length));
   const cell = (value: string): string => value.padStart(5);
