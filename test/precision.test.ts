@@ -169,7 +169,7 @@ cli('prints findings per rule and page, a shared position, and what fix did; nev
   const security = join('example', 'security.md');
   const lines = run.stdout.split('\n');
   assert.ok(lines.includes('Findings per rule: 4 in 2 pages'), run.stdout);
-  assert.match(run.stdout, /\[1\] template-blocks\s+2\n\s+\[2\] final-newline\s+1\n\s+\[3\] template-wording\s+1\n/);
+  assert.match(run.stdout, /\[1\]\s+template-blocks\s+2\n\s+\[2\]\s+final-newline\s+1\n\s+\[3\]\s+template-wording\s+1\n/);
   assert.match(run.stdout, new RegExp(`  ${security.replace('.', '\\.')}\\s+3\\s+2\\s+\\.\\s+1\n`));
   assert.ok(lines.includes('  Same rule: 1'), run.stdout);
   assert.ok(lines.includes(`    ${security}:5:227`), run.stdout);
