@@ -41,6 +41,19 @@ property('a reworded template sentence may be rewritten: it is not lost', () => 
   assert.equal(changes, { lost: [], duplicated: [] });
 });
 
+property('a sentence the finding quotes whole and rewords may be rewritten, however few words it shares', () => {
+  const template = 'Security is a shared responsibility between AWS and you\\.';
+  const drifted = page.replace(template, 'You and AWS split the work of keeping things safe\\.');
+  const range = { ...rangeOf(drifted, 'You and AWS split the work of keeping things safe\\.'), rule: 'template-wording' };
+  const quoted = { ...range, actual: 'You and AWS split the work of keeping things safe.', expected: 'Security is a shared responsibility between AWS and you.' };
+  assert.equal(textLostOrDuplicated(drifted, page, [quoted], templateSentences), { lost: [], duplicated: [] });
+  // Without the finding's words it is the writer's own sentence, and lost.
+  assert.equal(textLostOrDuplicated(drifted, page, [range], templateSentences).lost.map((lost) => lost.sentence), ['You and AWS split the work of keeping things safe.']);
+  // A finding that deletes it (its template words are a mere neighbour) does not replace it either.
+  const deleted = { ...range, actual: 'You and AWS split the work of keeping things safe. The', expected: 'The' };
+  assert.equal(textLostOrDuplicated(drifted, page, [deleted], templateSentences).lost.length, 1);
+});
+
 property('an extra paragraph of the writer is kept by a real fix, and reported when a fix drops it', async () => {
   const drifted = page
     .replace('you benefit from', 'you will benefit from')

@@ -76,11 +76,16 @@ function fixRanges(files: readonly CheckedFile[], docsRoot: string): Map<string,
   for (const { file, path, page } of files) {
     if (!page) continue;
     const fixes = fixesOf(file, path);
-    const rules = file.messages.filter((message) => (message as FixableMessage).fix).map((message) => message.ruleId ?? 'docs-quality');
+    // The same messages fixesOf placed, in its order: what each finding says it found and expects.
+    const said = file.messages.filter((message) => (message as FixableMessage).fix).map((message) => ({
+      rule: message.ruleId ?? 'docs-quality',
+      ...(typeof message.actual === 'string' ? { actual: message.actual } : {}),
+      ...(message.expected?.[0] !== undefined ? { expected: message.expected[0] } : {}),
+    }));
     fixes.forEach((fix, i) => {
       for (const { file: target, start, end } of fix.edits) {
         const key = relative(docsRoot, target);
-        ranges.set(key, [...(ranges.get(key) ?? []), { start, end, rule: rules[i]! }]);
+        ranges.set(key, [...(ranges.get(key) ?? []), { start, end, ...said[i]! }]);
       }
     });
   }

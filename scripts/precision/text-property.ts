@@ -6,9 +6,10 @@
  *   1. a fix edit of the original page overlaps (an insertion only when strictly inside it), and
  *   2. is not itself one of the template's sentences (names filled in as the page binds them), and
  *   3. is the page's version of something the template or catalog says: a title (a heading or a
- *      Topics entry, which the template's H1 and the catalog name), or prose that reads like one of
+ *      Topics entry, which the template's H1 and the catalog name), prose that reads like one of
  *      the template's sentences (half its words or more in the same order, `similarity` of the
- *      block aligner).
+ *      block aligner), or prose a finding of that fix quotes whole as found while it offers
+ *      template words in its place (at least half as many: a rewording, not a deletion).
  * So a reworded template sentence may be rewritten, but the writer's own sentence inside a
  * template block is not the template's to drop, even when the fix rewrites the whole block; and a
  * template sentence the page already writes right must survive even a fix that moves its block.
@@ -38,6 +39,9 @@ export interface TextRange {
   end: number;
   /** The rule whose fix made the edit, for the report. */
   rule?: string;
+  /** What the finding says the page writes there and what the template expects, when it says. */
+  actual?: string;
+  expected?: string;
 }
 
 export interface SentenceCount {
@@ -78,7 +82,9 @@ export function textLostOrDuplicated(
   const replaced = (sentence: Sentence): boolean =>
     appliedRanges.some((range) => overlaps(range, sentence)) &&
     !templateKeys.has(sentence.key) &&
-    (sentence.title || template.some(({ tokens }) => similarity(foldedTokens(sentence.text), tokens, VARIANT_SIMILARITY) > 0));
+    (sentence.title ||
+      template.some(({ tokens }) => similarity(foldedTokens(sentence.text), tokens, VARIANT_SIMILARITY) > 0) ||
+      appliedRanges.some((range) => overlaps(range, sentence) && reworded(range, sentence)));
   const before = sentencesOf(original);
   const after = sentencesOf(fixed);
   const mustKeepCounts = countByKey(before.filter((sentence) => !replaced(sentence)));
@@ -108,6 +114,13 @@ export function keepsText(changes: TextChanges): boolean {
 function overlaps(range: TextRange, sentence: Sentence): boolean {
   if (range.start === range.end) return range.start > sentence.start && range.start < sentence.end;
   return range.start < sentence.end && sentence.start < range.end;
+}
+
+/** The range's finding quotes the whole sentence as found and offers template words for it. */
+function reworded({ actual, expected }: TextRange, sentence: Sentence): boolean {
+  if (actual === undefined || expected === undefined) return false;
+  const words = (text: string): number => foldedTokens(text).filter((token) => token.kind === 'word').length;
+  return ` ${sentenceKey(actual)} `.includes(` ${sentence.key} `) && 2 * words(expected) >= words(sentence.text);
 }
 
 /** Which fixes edited a lost sentence and what the fixed page says closest to it. */
