@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert';
 import { measurePrecision } from '../scripts/precision/precision.js';
 import { sentencesOf } from '../scripts/precision/sentences.js';
 import { keepsText, textLostOrDuplicated, type TextRange } from '../scripts/precision/text-property.js';
-import { makeDocsTree, projectRoot, shippedTemplate } from './helpers/docs-tree.js';
+import { makeDocsTree, projectRoot, shippedConfig, shippedTemplate } from './helpers/docs-tree.js';
 import { sourceEntryArgs } from './helpers/run-cli.js';
 
 /** The shipped template written for "Amazon Example", with one topic. */
@@ -173,22 +173,34 @@ function snapshot(root: string): Map<string, string> {
 }
 
 cli('prints findings per rule and page, a shared position, and what fix did; never writes the tree', () => {
-  const withoutItems = page.replace(`${ITEM_OF_THE_CLOUD}\n${ITEM_IN_THE_CLOUD}\n`, '').replace('you benefit from', 'you will benefit from');
-  const root = makeDocsTree({ 'example/security.md': withoutItems, 'example/data-protection.md': topicPage.replace('data\\.\n', 'data\\.') });
+  // The items dropped and a word added (template findings), and the data protection entry both
+  // retitled and out of order behind the IAM one: two findings of two rules at one position.
+  const withoutItems = page
+    .replace(`${ITEM_OF_THE_CLOUD}\n${ITEM_IN_THE_CLOUD}\n`, '')
+    .replace('you benefit from', 'you will benefit from')
+    .replace('+ [Data protection in Amazon Example](data-protection.md)', '+ [Identity and access management in Amazon Example](security-iam.md)\n+ [Data Protection in Amazon Example](data-protection.md)');
+  const root = makeDocsTree({
+    'example/security.md': withoutItems,
+    'example/data-protection.md': topicPage.replace('data\\.\n', 'data\\.'),
+    'example/security-iam.md': '# Identity and access management in Amazon Example\n\nWho may do what\\.\n',
+  }, { catalog: shippedConfig().catalog! });
   const before = snapshot(root);
   const run = runPrecision(['--docs', root]);
   assert.is(run.stderr, '');
   assert.is(run.code, 0);
   const security = join('example', 'security.md');
   const lines = run.stdout.split('\n');
-  assert.ok(lines.includes('Findings per rule: 4 in 2 pages'), run.stdout);
-  assert.match(run.stdout, /\[1\]\s+template-blocks\s+2\n\s+\[2\]\s+final-newline\s+1\n\s+\[3\]\s+template-wording\s+1\n/);
-  assert.match(run.stdout, new RegExp(`  ${security.replace('.', '\\.')}\\s+3\\s+2\\s+\\.\\s+1\n`));
-  assert.ok(lines.includes('  Same rule: 1'), run.stdout);
-  assert.ok(lines.includes(`    ${security}:5:227`), run.stdout);
-  assert.ok(lines.includes('      template-blocks: missing list item from the template: `Security of the cloud – AWS is responsible …`'), run.stdout);
-  assert.ok(lines.includes('  Different rules: 0'), run.stdout);
-  assert.ok(lines.includes('Fix: 2 pages changed, 4 findings removed, 0 findings created'), run.stdout);
+  assert.ok(lines.includes('Findings per rule: 6 in 2 pages'), run.stdout);
+  for (const [rule, count] of [['topic-catalog', 2], ['template-blocks', 1], ['template-wording', 1], ['final-newline', 1], ['topic-titles', 1]] as const) {
+    assert.match(run.stdout, new RegExp(`\\]\\s+${rule}\\s+${count}\\n`));
+  }
+  assert.match(run.stdout, new RegExp(`  ${security.replace('.', '\\.')}\\s+5\\s`));
+  assert.ok(lines.includes('  Same rule: 0'), run.stdout);
+  assert.ok(lines.includes('  Different rules: 1'), run.stdout);
+  assert.ok(lines.includes(`    ${security}:14:4`), run.stdout);
+  assert.ok(lines.some((line) => line.startsWith('      topic-titles: topic title differs from the catalog')), run.stdout);
+  assert.ok(lines.some((line) => line.startsWith('      topic-catalog: topic out of catalog order')), run.stdout);
+  assert.ok(lines.includes('Fix: 2 pages changed, 5 findings removed, 0 findings created'), run.stdout); // the missing required topics have no pages to link
   assert.ok(lines.includes('  Text lost or duplicated by fix (sentences of the original the template does not replace): 0 of 2 changed pages'), run.stdout);
   assert.equal(snapshot(root), before, 'the tree is unchanged');
 });

@@ -143,6 +143,22 @@ rewrites('sentences of the service\'s own written into a template item are moved
   assert.is(fixed, pageWith(['your Kinesis Data Streams resources\\.\n', `your Kinesis Data Streams resources\\.\n\n${note}\n`]));
 });
 
+rewrites('a fix that rewrites a whole block keeps the name forms the check accepted', async () => {
+  const root = makeDocsTree({
+    [page]: pageWith(
+      ['[AWS compliance programs](https://aws.amazon.com/compliance/programs/)', '[AWS Compliance Programs](http://aws.amazon.com/compliance/programs/)'],
+      ['apply to Kinesis Data Streams, see', 'apply to Amazon Kinesis Data Streams, see'],
+    ),
+  });
+  await fixDocs({ docsRoot: root, cwd: root });
+  assert.is(readFileSync(join(root, page), 'utf8'), pageWith(['apply to Kinesis Data Streams, see', 'apply to Amazon Kinesis Data Streams, see']));
+});
+
+rewrites('punctuation slipped in after a name is the slip, not a different name', async () => {
+  const root = makeDocsTree({ [page]: pageWith(['apply to Kinesis Data Streams, see', 'apply to Amazon Kinesis Data Streams;, see']) });
+  assert.equal(await templateFindings(root), [`${page}:6:413 template-wording expected \`Amazon Kinesis Data Streams,\`, found \`Amazon Kinesis Data Streams;,\``]);
+});
+
 rewrites.run();
 
 const structure = suite('structural edits');

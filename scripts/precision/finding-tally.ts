@@ -50,8 +50,9 @@ export function findingsNotIn(after: readonly Finding[], before: readonly Findin
   });
 }
 
+/** A finding's identity across a fix: line numbers a message quotes (`lines 7–19`) move with the text above them. */
 function identity(finding: Finding, file: string): string {
-  return `${file}\0${finding.ruleId}\0${finding.message}`;
+  return `${file}\0${finding.ruleId}\0${finding.message.replace(/\blines? \d+(?:[–-]\d+| and \d+)?/g, 'lines')}`;
 }
 
 function sortedCounts(values: readonly string[]): [string, number][] {

@@ -69,7 +69,13 @@ export function valuesAt(template: readonly Token[], page: readonly Token[], nam
       pi += count;
     }
   }
-  return gaps.map((gap) => joinTokens(filled.get(gap)!) || undefined);
+  // Punctuation the page put after a name ("to Amazon API Gateway;,") is a slip of its own, not part of the name.
+  const trimmed = (tokens: Token[]): Token[] => {
+    let end = tokens.length;
+    while (end > 0 && tokens[end - 1]!.kind === 'punct' && /^[;,:.!?]$/.test(tokens[end - 1]!.text)) end--;
+    return tokens.slice(0, end);
+  };
+  return gaps.map((gap) => joinTokens(trimmed(filled.get(gap)!)) || undefined);
 }
 
 /** The value most uses agree on (the first one on a tie). */

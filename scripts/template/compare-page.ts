@@ -79,6 +79,12 @@ export interface PageComparison {
   headingText: string | undefined;
   /** Template Markdown filled with this page's names, in its escaping style. */
   fill(markdown: string): string;
+  /**
+   * A template block's Markdown from `from` to `to` (template offsets), filled as the page fills
+   * each place: a short form the page may use stays as the page wrote it, so a fix that rewrites
+   * a whole block changes no name the check accepted.
+   */
+  fillBlock(templateBlock: TemplateBlock, from: number, to: number): string;
   /** For each template block, how this page words it (names put back as placeholders). */
   wording: (BlockWording | undefined)[];
 }
@@ -137,6 +143,11 @@ export function comparePage(source: string, tree: Root, template: Template, pinn
     expandPlaceholders(b.tokens, { ...bindings }, { short: shortFills[i]!.map((use) => (use !== undefined && accepted.has(use) ? use : undefined)) }),
   );
   const fill = (markdown: string): string => renderForPage(markdown, bindings, style);
+  const acceptedShort = shortFills.map((uses) => uses.map((use) => (use !== undefined && accepted.has(use) ? use : undefined)));
+  const fillBlock = (t: TemplateBlock, from: number, to: number): string => {
+    const earlier = (template.source.slice(t.start, from).match(/\{\{\s*short\s*\}\}/g) ?? []).length;
+    return renderForPage(template.source.slice(from, to), bindings, style, { short: acceptedShort[template.blocks.indexOf(t)]?.slice(earlier) ?? [] });
+  };
   const freeAt = template.blocks.findIndex((b) => b.kind === 'free');
 
   // 4. Paragraphs split in two, then word-level differences inside each matched block.
@@ -179,6 +190,7 @@ export function comparePage(source: string, tree: Root, template: Template, pinn
     merges,
     headingText: service ? fill(contentOf(template, tHeading)) : undefined,
     fill,
+    fillBlock,
     wording,
   };
 }
@@ -254,15 +266,15 @@ function gapBetween(joined: readonly Token[], boundary: number, tokens: readonly
 }
 
 /** The narrowest safe edit for a hunk: its words when they sit in one inline run, else the whole block. */
-export function hunkEdit({ hunk, templateBlock, pageBlock }: BlockHunk, { template, fill }: PageComparison): Edit {
+export function hunkEdit({ hunk, templateBlock, pageBlock }: BlockHunk, { fillBlock }: PageComparison): Edit {
   const simple = (tokens: readonly Token[]): boolean =>
     tokens.length > 0 && tokens.every((token) => token.kind !== 'url' && token.container === tokens[0]!.container);
   if (simple(hunk.expected) && simple(hunk.actual)) {
     const from = hunk.expected[0]!.start;
     const to = hunk.expected[hunk.expected.length - 1]!.end;
-    return { start: hunk.actual[0]!.start, end: hunk.actual[hunk.actual.length - 1]!.end, text: fill(template.source.slice(from, to)) };
+    return { start: hunk.actual[0]!.start, end: hunk.actual[hunk.actual.length - 1]!.end, text: fillBlock(templateBlock, from, to) };
   }
-  return { start: pageBlock.contentStart, end: pageBlock.contentEnd, text: fill(contentOf(template, templateBlock)) };
+  return { start: pageBlock.contentStart, end: pageBlock.contentEnd, text: fillBlock(templateBlock, templateBlock.contentStart, templateBlock.contentEnd) };
 }
 
 /** The hunks template-wording reports: every difference of a comparable page that does not touch a name. */

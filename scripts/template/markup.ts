@@ -18,10 +18,14 @@ export function pageStyleOf(source: string): PageStyle {
   return { escapesPunctuation: /[^\\]\\[.-]/.test(source) };
 }
 
+/** Values for each place of a name, in order, where a page fills it otherwise than the bindings (an accepted short form). */
+export type PerOccurrence = Partial<Record<keyof Bindings, readonly (string | undefined)[]>>;
+
 /** Template Markdown with placeholders filled and escapes adapted to the page. */
-export function renderForPage(templateMarkdown: string, bindings: Bindings, style: PageStyle): string {
+export function renderForPage(templateMarkdown: string, bindings: Bindings, style: PageStyle, perOccurrence: PerOccurrence = {}): string {
+  const seen = { service: 0, short: 0 };
   const filled = templateMarkdown.replace(/\{\{\s*(service|short)\s*\}\}/g, (_, name: 'service' | 'short') =>
-    escapeText(bindings[name], style),
+    escapeText(perOccurrence[name]?.[seen[name]++] ?? bindings[name], style),
   );
   return style.escapesPunctuation ? filled : filled.replace(/\\([.\-'!()])/g, '$1');
 }
