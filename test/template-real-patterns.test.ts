@@ -159,6 +159,13 @@ rewrites('punctuation slipped in after a name is the slip, not a different name'
   assert.equal(await templateFindings(root), [`${page}:6:413 template-wording expected \`Amazon Kinesis Data Streams,\`, found \`Amazon Kinesis Data Streams;,\``]);
 });
 
+rewrites('a word fix puts back the template\'s space: a colon after the bold lead becomes ` – `', async () => {
+  const root = makeDocsTree({ [page]: pageWith(['**Security in the cloud** – Your', '**Security in the cloud**: Your']) });
+  assert.equal(await templateFindings(root), [`${page}:7:28 template-wording expected \`–\`, found \`:\``]);
+  await fixDocs({ docsRoot: root, cwd: root });
+  assert.is(readFileSync(join(root, page), 'utf8'), clean);
+});
+
 rewrites.run();
 
 const structure = suite('structural edits');

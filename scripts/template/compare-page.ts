@@ -266,13 +266,19 @@ function gapBetween(joined: readonly Token[], boundary: number, tokens: readonly
 }
 
 /** The narrowest safe edit for a hunk: its words when they sit in one inline run, else the whole block. */
-export function hunkEdit({ hunk, templateBlock, pageBlock }: BlockHunk, { fillBlock }: PageComparison): Edit {
+export function hunkEdit({ hunk, templateBlock, pageBlock }: BlockHunk, { fillBlock, source }: PageComparison): Edit {
   const simple = (tokens: readonly Token[]): boolean =>
     tokens.length > 0 && tokens.every((token) => token.kind !== 'url' && token.container === tokens[0]!.container);
   if (simple(hunk.expected) && simple(hunk.actual)) {
     const from = hunk.expected[0]!.start;
     const to = hunk.expected[hunk.expected.length - 1]!.end;
-    return { start: hunk.actual[0]!.start, end: hunk.actual[hunk.actual.length - 1]!.end, text: fillBlock(templateBlock, from, to) };
+    // The space before the words is the template's too: `**Security in the cloud**: Your` becomes
+    // `**Security in the cloud** – Your`, not `**Security in the cloud**– Your`.
+    let start = hunk.actual[0]!.start;
+    let text = fillBlock(templateBlock, from, to);
+    if (hunk.expected[0]!.spaceBefore && !hunk.actual[0]!.spaceBefore) text = ` ${text}`;
+    else if (!hunk.expected[0]!.spaceBefore && hunk.actual[0]!.spaceBefore) while (start > pageBlock.contentStart && /[ \t]/.test(source[start - 1]!)) start--;
+    return { start, end: hunk.actual[hunk.actual.length - 1]!.end, text };
   }
   return { start: pageBlock.contentStart, end: pageBlock.contentEnd, text: fillBlock(templateBlock, templateBlock.contentStart, templateBlock.contentEnd) };
 }
