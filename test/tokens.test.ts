@@ -21,6 +21,10 @@ tokens('emphasis markers and line breaks are not text; link targets are', () => 
   assert.equal(list.filter((t) => t.kind === 'url').map((t) => t.text), ['https://example.com/p']);
 });
 
+tokens('a code block ends its words: the next paragraph does not run into it', () => {
+  assert.is(joinTokens(of('+ Run this:\n\n  ```\n  kinit username\n  ```\n\n  Replace username.\n')), 'Run this: kinit username Replace username.');
+});
+
 tokens('character references map to their place', () => {
   const source = 'AT&amp;T rocks';
   const list = of(source);

@@ -76,6 +76,8 @@ function walk(node: Nodes, source: string, out: Token[], container: number, stat
         if (blockLevel) state.pendingSpace = true;
       } else if ('value' in node && typeof node.value === 'string') {
         pushText(node.value, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0, source, out, container, state, true);
+        // A code block ends its words: the next paragraph's first word is not glued to its last.
+        if (node.type === 'code') state.pendingSpace = true;
       }
   }
 }
