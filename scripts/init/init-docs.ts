@@ -10,6 +10,7 @@ import { TEMPLATE_DIR, TEMPLATE_FILE } from '../template/template.js';
 import { CATALOG_FILE } from '../topics/catalog.js';
 import { MANIFEST_FILE } from '../template/manifest.js';
 import { writeFileAtomically } from '../files/write-atomically.js';
+import { WORDS_FILE } from '../spelling/speller.js';
 import { UserError } from '../user-error.js';
 import { modelOf } from './align-pages.js';
 import { bindPageNames } from './bind-page-names.js';
@@ -30,8 +31,6 @@ export interface InitResult {
   written: string[];
   summary: string[];
 }
-
-export const WORDS_FILE = 'words.txt';
 
 /** Infers and writes `_template/`; throws a UserError when it exists (without force) or nothing can be inferred. */
 export function initDocs({ docsRoot, force }: InitOptions): InitResult {
