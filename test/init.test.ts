@@ -2,7 +2,7 @@
  * `init`: a docs tree without `_template/` gets one inferred from its own service pages. The tree
  * here is six invented services whose pages carry known majorities and a few minority drifts.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { suite } from 'uvu';
@@ -221,6 +221,16 @@ init('never overwrites an existing _template/ without --force', () => {
   const forced = runCli(['init', '--docs', '.', '--force'], root);
   assert.is(forced.code, 0, forced.stderr);
   assert.is(readTemplate(root, 'security.md'), EXPECTED_TEMPLATE);
+});
+
+init('writes nothing outside the docs root, even with --force through a linked _template/', () => {
+  const root = makeTree();
+  const elsewhere = mkdtempSync(join(tmpdir(), 'docs-quality-elsewhere-'));
+  symlinkSync(elsewhere, join(root, '_template'));
+  const run = runCli(['init', '--docs', '.', '--force'], root);
+  assert.is(run.code, 2);
+  assert.match(run.stderr, /leads outside the docs tree/);
+  assert.equal(readdirSync(elsewhere), []);
 });
 
 init('refuses a tree without service pages, and writes nothing', () => {
