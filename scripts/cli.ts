@@ -38,6 +38,7 @@ options:
   --sarif FILE     check: also write the SARIF report to FILE
   --dry-run        fix: print the diff instead of writing
   --name, --short, --dir   new-service: full name, short name, folder
+  --force          init: replace an existing _template/
   --shard K/N      check: only the K-th of N deterministic shares of the pages (CI matrix)
   --no-cache       check: re-check every page (findings of unchanged pages are otherwise reused)
   --debug          show stack traces of internal errors

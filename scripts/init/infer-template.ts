@@ -4,8 +4,7 @@
  * before the Topics label, and the Topics slot, as the shipped template has them.
  */
 import { parseTemplate, TEMPLATE_DIR, TEMPLATE_FILE } from '../template/template.js';
-import type { PageModel } from './align-pages.js';
-import { alignPages, type Column } from './align-pages.js';
+import { alignPages, type Column, type PageModel } from './align-pages.js';
 import { majorityWording, type BlockMajority, type Member } from './majority-wording.js';
 
 export const FREE_REGION = '<!-- free-region: service-specific notes and warnings go here, between this marker and the next -->\n<!-- /free-region -->';
@@ -21,8 +20,9 @@ export interface InferredBlock {
 export interface InferredTemplate {
   text: string;
   blocks: InferredBlock[];
-  /** For each page, its block index in each inferred block (undefined: missing), and its blocks outside them. */
+  /** For each page, its block index in each inferred block (undefined: the page lacks it). */
   pageOf: (number | undefined)[][];
+  /** For each page, the indexes of its prose blocks that are in no inferred block (its own additions). */
   extras: number[][];
 }
 
