@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { brief, findingsIn } from './helpers/check.js';
+import { projectRoot, shippedDocs, shippedTemplate } from './helpers/docs-tree.js';
 import { runCli } from './helpers/run-cli.js';
 
 interface Service {
@@ -208,6 +209,19 @@ init('prints the variants with their counts, the pages that match and the most c
     assert.ok(lines.includes(line), `missing line: ${line}\n${lines.join('\n')}`);
   }
   assert.ok(lines[lines.length - 2]!.startsWith('wrote _template/security.md, _template/topics.json, _template/services.json, _template/words.txt'));
+});
+
+init('on our own docs tree, infers our template byte for byte and our manifest’s names', () => {
+  const root = mkdtempSync(join(tmpdir(), 'docs-quality-init-'));
+  for (const [path, text] of Object.entries(shippedDocs())) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  assert.is(runCli(['init', '--docs', '.'], root).code, 0);
+  assert.is(readTemplate(root, 'security.md'), shippedTemplate);
+  const names = (text: string): object =>
+    Object.fromEntries(Object.entries((JSON.parse(text) as { services: Record<string, { service: string; short: string }> }).services).map(([k, v]) => [k, [v.service, v.short]]));
+  assert.equal(names(readTemplate(root, 'services.json')), names(readFileSync(join(projectRoot, 'docs', '_template', 'services.json'), 'utf8')));
 });
 
 init('never overwrites an existing _template/ without --force', () => {
