@@ -26,6 +26,7 @@ commands:
   sync             print the cross-service report: services x topics, wording variants
   merge-reports FILE...  join the JSON or SARIF reports of --shard runs (--format json or github for JSON)
   new-service      scaffold a service folder: --name "Amazon Simple Queue Service" --short "Amazon SQS" --dir sqs
+  init             infer _template/ (template, topic catalog, manifest, words) from the service pages; --force replaces one
 
 options:
   --docs DIR       docs tree to check (default: docs)
@@ -37,6 +38,7 @@ options:
   --sarif FILE     check: also write the SARIF report to FILE
   --dry-run        fix: print the diff instead of writing
   --name, --short, --dir   new-service: full name, short name, folder
+  --force          init: replace an existing _template/
   --shard K/N      check: only the K-th of N deterministic shares of the pages (CI matrix)
   --no-cache       check: re-check every page (findings of unchanged pages are otherwise reused)
   --debug          show stack traces of internal errors
@@ -54,6 +56,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   sync: ['docs', 'config'],
   'merge-reports': ['format'],
   'new-service': ['docs', 'name', 'short', 'dir'],
+  init: ['docs', 'force'],
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -77,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
       shard: { type: 'string' },
       sarif: { type: 'string' },
       config: { type: 'string' },
+      force: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
@@ -169,6 +173,12 @@ async function main(argv: string[]): Promise<number> {
       const written = scaffoldService({ docsRoot, name: values.name, short, dir });
       for (const path of written) process.stdout.write(`wrote ${relative(cwd, path)}\n`);
       process.stdout.write('next: replace the TODO summaries, then npm run check\n');
+      return 0;
+    }
+    case 'init': {
+      const { initDocs } = await import('./init/init-docs.js');
+      const { written, summary } = initDocs({ docsRoot, force: values.force });
+      process.stdout.write(`${summary.join('\n')}\nwrote ${written.map((path) => relative(cwd, path)).join(', ')}\n`);
       return 0;
     }
     case undefined:

@@ -47,7 +47,7 @@ export function servicePageName(docsRoot: string): string {
 const holdsServicePage = new Map<string, boolean>();
 
 /** The service folder a page of the tree sits directly in (relative, `/`-separated), if any. */
-function serviceFolderOf(docsRoot: string, path: string): string | undefined {
+export function serviceFolderOf(docsRoot: string, path: string): string | undefined {
   const folders = relative(docsRoot, path).split(sep).slice(0, -1);
   if (folders.length === 0 || folders.some((name) => name.startsWith('_') || name.startsWith('.'))) return undefined;
   const servicePage = join(dirname(path), servicePageName(docsRoot));

@@ -14,7 +14,7 @@ import type { Template, TemplateBlock } from './template.js';
 import { joinTokens, tokensOfText, type Token } from './tokens.js';
 import { wordDiff, type Hunk } from './word-diff.js';
 import type { Edit, TemplateCitation } from './edit.js';
-import { isPlaceholderName, shortFormsOf, withoutArticle } from './service-names.js';
+import { HEADING_VARIANT_PATTERNS, isPlaceholderName, shortFormsOf, withoutArticle } from './service-names.js';
 
 export interface BlockWording {
   text: string;
@@ -89,15 +89,8 @@ export interface PageComparison {
   wording: (BlockWording | undefined)[];
 }
 
-/** H1 shapes real pages use instead of the template's; recognised so the name still binds. */
-const HEADING_VARIANTS = [
-  '{{service}} security',
-  'Security and compliance in {{service}}',
-  'Security and compliance for {{service}}',
-  'Security for {{service}}',
-  'Security of {{service}}',
-  'Security in {{service}}',
-].map(tokensOfText);
+/** H1 shapes real pages use instead of the template's, as tokens. */
+const HEADING_VARIANTS = HEADING_VARIANT_PATTERNS.map(tokensOfText);
 
 /** Compares a service page with the template; `pinned` are the manifest's names, if any. */
 export function comparePage(source: string, tree: Root, template: Template, pinned?: ServiceNames): PageComparison {

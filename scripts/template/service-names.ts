@@ -4,6 +4,16 @@
  * a service has short forms a writer may use wherever the template says `{{short}}`.
  */
 
+/** H1 shapes real pages use instead of the template's; recognised so the name still binds. */
+export const HEADING_VARIANT_PATTERNS: readonly string[] = [
+  '{{service}} security',
+  'Security and compliance in {{service}}',
+  'Security and compliance for {{service}}',
+  'Security for {{service}}',
+  'Security of {{service}}',
+  'Security in {{service}}',
+];
+
 /** Wording that stands in for a name: a template's own placeholder left in the page. */
 const PLACEHOLDER_NAMES = [
   /^(?:this|that|the|your|an?)\s+(?:aws\s+|amazon\s+)?(?:product|service|feature|offering)s?(?:\s+or\s+(?:product|service|feature)s?)?$/i,
