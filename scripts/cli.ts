@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { filesChangedSince, stagedFiles } from './corpus/corpus-source.js';
 import { isInside, listMarkdownFiles } from './corpus/docs-files.js';
 import type { CheckOptions } from './engine/check.js';
+import { failsRun } from './engine/finding.js';
 import type { PageChange } from './engine/fix.js';
 import { parseShard } from './engine/shard.js';
 import type { SyncInput } from './reporters/sync-report.js';
@@ -36,6 +37,9 @@ options:
   --format FORMAT  check output: human (default), json, markdown, github or sarif
   --summary FILE   check: also append the markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY)
   --sarif FILE     check: also write the SARIF report to FILE
+  --baseline FILE  check: findings in FILE are known and do not fail the run, only new ones do (default: "baseline" of the configuration)
+  --update-baseline  check: write the baseline (FILE, or the configuration's) from this run's findings
+  --show-known     check: also list the known findings the human report leaves out
   --dry-run        fix: print the diff instead of writing
   --name, --short, --dir   new-service: full name, short name, folder
   --force          init: replace an existing _template/
@@ -51,7 +55,7 @@ const MERGE_FORMATS: readonly string[] = ['json', 'github'];
 
 /** The options each command reads (besides --help and --debug): any other is refused, never ignored. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
-  check: ['docs', 'config', 'format', 'staged', 'changed-since', 'summary', 'sarif', 'shard', 'no-cache'],
+  check: ['docs', 'config', 'format', 'staged', 'changed-since', 'summary', 'sarif', 'shard', 'no-cache', 'baseline', 'update-baseline', 'show-known'],
   fix: ['docs', 'config', 'dry-run'],
   sync: ['docs', 'config'],
   'merge-reports': ['format'],
@@ -80,6 +84,9 @@ async function main(argv: string[]): Promise<number> {
       shard: { type: 'string' },
       sarif: { type: 'string' },
       config: { type: 'string' },
+      baseline: { type: 'string' },
+      'update-baseline': { type: 'boolean', default: false },
+      'show-known': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
     },
   });
@@ -107,22 +114,46 @@ async function main(argv: string[]): Promise<number> {
       }
       const shard = values.shard === undefined ? undefined : parseShard(values.shard);
       if (values.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 <= K <= N, got "${values.shard}"`);
+      const { locateBaseline, loadBaseline, againstBaseline, updateBaseline } = await import('./baseline/use-baseline.js');
+      const baselineAt = locateBaseline({ ...(values.baseline !== undefined ? { option: values.baseline } : {}), ...configOption, docsRoot, cwd });
+      if (!baselineAt && (values['update-baseline'] || values['show-known'])) {
+        throw new UsageError(`${values['update-baseline'] ? '--update-baseline' : '--show-known'} needs a baseline: --baseline FILE, or "baseline" in .docs-quality.json`);
+      }
+      // Read before the check runs: a missing or malformed baseline stops the run at once (exit 2).
+      const baseline = baselineAt && !values['update-baseline'] ? loadBaseline(baselineAt) : undefined;
       const { checkDocs } = await import('./engine/check.js');
-      const { files, findings, outsideServices } = await checkDocs({ docsRoot, cwd, ...scope, cache: !values['no-cache'], ...(shard ? { shard } : {}), ...configOption });
+      const result = await checkDocs({ docsRoot, cwd, ...scope, cache: !values['no-cache'], ...(shard ? { shard } : {}), ...configOption });
+      const { files, outsideServices } = result;
+      // A run over some pages only compares (and updates) those pages' entries.
+      const checked = scope.changed || shard ? files.map((f) => f.path) : undefined;
+      if (baselineAt && values['update-baseline']) {
+        const written = updateBaseline(result.findings, baselineAt, cwd, checked);
+        process.stdout.write(`wrote ${written} entr${written === 1 ? 'y' : 'ies'} to the baseline ${baselineAt.shown}\n`);
+        return 0;
+      }
+      const comparison = baseline && baselineAt ? againstBaseline(result.findings, baseline, baselineAt, cwd, checked) : undefined;
+      const findings = comparison?.findings ?? result.findings;
+      const fresh = findings.filter((f) => f.baseline !== 'known');
       const vfiles = files.map((f) => f.file);
-      const markdown = async () => (await import('./reporters/markdown.js')).markdownReport({ files: vfiles, findings, ...(await syncContext(docsRoot)) });
+      const markdown = async () => (await import('./reporters/markdown.js')).markdownReport({ files: vfiles, findings: fresh, ...(await syncContext(docsRoot)) });
       const sarif = async () => {
         const { ruleEntries } = await import('./engine/preset.js');
         return (await import('./reporters/sarif.js')).sarifReport(findings, toolManifest().version, { rules: ruleEntries.map((rule) => rule.meta), readmeUrl: toolManifest().homepage });
       };
+      const known = findings.filter((f) => f.baseline === 'known');
       const out = await {
         json: async () => (await import('./reporters/json.js')).jsonReport(findings),
         markdown,
-        github: async () => (await import('./reporters/github.js')).githubReport(findings),
+        github: async () => (await import('./reporters/github.js')).githubReport(fresh),
         sarif,
-        human: async () => (await import('./reporters/human.js')).humanReport(vfiles, Boolean(process.stdout.isTTY)),
+        human: async () => (await import('./reporters/human.js')).humanReport(vfiles, Boolean(process.stdout.isTTY), comparison ? { known, show: values['show-known'] } : undefined),
       }[format]();
       process.stdout.write(`${out}\n`);
+      if (comparison) {
+        const note = (await import('./reporters/human.js')).baselineNote({ known: known.length, shown: values['show-known'], fixed: comparison.fixed.length });
+        // Beside a machine-read format the note goes to stderr, so stdout stays one document.
+        if (note) (format === 'human' ? process.stdout : process.stderr).write(`${note}\n`);
+      }
       if (format === 'human' && !scope.changed) {
         const { outsideServicesNote } = await import('./reporters/human.js');
         const { servicePageName } = await import('./config/layout.js');
@@ -131,9 +162,9 @@ async function main(argv: string[]): Promise<number> {
       }
       if (values.summary) appendFileSync(values.summary, `${await markdown()}\n`);
       if (values.sarif) writeFileSync(values.sarif, `${await sarif()}\n`);
-      const blocked = values.staged ? (await import('./reporters/blocked-commit.js')).blockedCommitMessage(findings) : '';
+      const blocked = values.staged ? (await import('./reporters/blocked-commit.js')).blockedCommitMessage(fresh) : '';
       if (blocked) process.stderr.write(`${blocked}\n`);
-      return findings.some((f) => f.severity === 'error') ? 1 : 0;
+      return findings.some(failsRun) ? 1 : 0;
     }
     case 'sync': {
       const { checkDocs } = await import('./engine/check.js');
@@ -159,11 +190,11 @@ async function main(argv: string[]): Promise<number> {
       const merged = mergeReports(rest.map((name) => ({ name, text: readFileSync(resolve(cwd, name), 'utf8') })));
       if (merged.kind === 'sarif') {
         process.stdout.write(`${JSON.stringify(merged.log, null, 2)}\n`);
-        return merged.log.runs[0]!.results.some((r) => (r as { level?: string }).level === 'error') ? 1 : 0;
+        return merged.log.runs[0]!.results.some((r) => (r as { level?: string }).level === 'error' && (r as { baselineState?: string }).baselineState !== 'unchanged') ? 1 : 0;
       }
       const out = format === 'github' ? (await import('./reporters/github.js')).githubReport(merged.findings) : (await import('./reporters/json.js')).jsonReport(merged.findings);
       process.stdout.write(`${out}\n`);
-      return merged.findings.some((f) => f.severity === 'error') ? 1 : 0;
+      return merged.findings.some(failsRun) ? 1 : 0;
     }
     case 'new-service': {
       if (!values.name) throw new UsageError('new-service needs --name "<full service name>"');

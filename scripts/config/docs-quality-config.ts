@@ -31,6 +31,8 @@ export interface DocsQualityConfig {
   text: string;
   rules: RuleSettings;
   layout: Layout;
+  /** The baseline file `check` compares with (`"baseline"`, absolute; given relative to the configuration file). */
+  baseline?: string;
 }
 
 const DEFAULT_LAYOUT: Layout = { servicePage: 'security.md' };
@@ -38,6 +40,7 @@ const DEFAULT_LAYOUT: Layout = { servicePage: 'security.md' };
 interface ConfigFile {
   rules?: Record<string, RuleSetting>;
   layout?: Partial<Layout>;
+  baseline?: string;
 }
 
 /** The nearest `.docs-quality.json` from `dir` upward, stopping at the repository root (the folder with `.git`). */
@@ -54,7 +57,7 @@ export function readConfig(path: string, cwd = process.cwd()): DocsQualityConfig
   const shown = relative(cwd, path) || path;
   const text = readTextFile(path, shown);
   const data = parseJsonText<ConfigFile>(text, shown, CONFIG_SCHEMA);
-  return { path, text, rules: data.rules ?? {}, layout: { ...DEFAULT_LAYOUT, ...data.layout } };
+  return { path, text, rules: data.rules ?? {}, layout: { ...DEFAULT_LAYOUT, ...data.layout }, ...(data.baseline ? { baseline: resolve(dirname(path), data.baseline) } : {}) };
 }
 
 /** The defaults: every rule at its own severity, service pages named `security.md`. */
@@ -76,9 +79,14 @@ export function configOf(docsRoot: string): DocsQualityConfig {
   return config;
 }
 
+/** The configuration file a run uses (`--config FILE`, or the one found from the docs tree); undefined: none. */
+export function configFileFor(docsRoot: string, explicit?: string | null, cwd = process.cwd()): string | undefined {
+  return explicit ? resolve(cwd, explicit) : explicit === null ? undefined : findConfigFile(docsRoot);
+}
+
 /** Loads the configuration a run uses (`--config FILE`, or the one found) and makes it the tree's. */
 export function useConfig(docsRoot: string, explicit?: string | null, cwd = process.cwd()): DocsQualityConfig {
-  const found = explicit ? resolve(cwd, explicit) : explicit === null ? undefined : findConfigFile(docsRoot);
+  const found = configFileFor(docsRoot, explicit, cwd);
   const config = found ? readConfig(found, cwd) : defaultConfig;
   configs.set(docsRoot, config);
   return config;

@@ -19,7 +19,7 @@ export function configSchema(): Record<string, unknown> {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'docs-quality configuration (.docs-quality.json)',
-    description: 'Which rules run at which severity, and where service pages sit. check, fix, sync, npx remark and editors read it.',
+    description: 'Which rules run at which severity, where service pages sit, and the baseline check compares with. check, fix, sync, npx remark and editors read it.',
     type: 'object',
     additionalProperties: false,
     properties: {
@@ -42,6 +42,12 @@ export function configSchema(): Record<string, unknown> {
             errorMessage: 'must be a Markdown file name such as "security.md"',
           },
         },
+      },
+      baseline: {
+        description: 'The baseline file (relative to this file) that check, the pre-commit hook and the pull request check compare with: findings in it are known and do not fail the run. check --update-baseline writes it.',
+        type: 'string',
+        minLength: 1,
+        errorMessage: 'must be the path of the baseline file, such as "docs-quality-baseline.json"',
       },
     },
     definitions: {

@@ -1,5 +1,6 @@
 /** Counting findings: per rule, per page and rule, and the positions more than one finding shares. */
 import type { Finding } from '../engine/finding.js';
+import { findingIdentity } from '../engine/fingerprint.js';
 
 /** Findings per rule, most first (ties by rule id). */
 export function countPerRule(findings: readonly Finding[]): [rule: string, count: number][] {
@@ -41,18 +42,13 @@ export function sharedPositions(findings: readonly Finding[]): SharedPosition[] 
 /** Findings of `after` with no counterpart in `before` (same page, rule and message; positions move under fix). */
 export function findingsNotIn(after: readonly Finding[], before: readonly Finding[], originalPath: (file: string) => string = (file) => file): Finding[] {
   const left = new Map<string, number>();
-  for (const finding of before) left.set(identity(finding, finding.file), (left.get(identity(finding, finding.file)) ?? 0) + 1);
+  for (const finding of before) left.set(findingIdentity(finding, finding.file), (left.get(findingIdentity(finding, finding.file)) ?? 0) + 1);
   return after.filter((finding) => {
-    const key = identity(finding, originalPath(finding.file));
+    const key = findingIdentity(finding, originalPath(finding.file));
     const count = left.get(key) ?? 0;
     if (count > 0) left.set(key, count - 1);
     return count === 0;
   });
-}
-
-/** A finding's identity across a fix: line numbers a message quotes (`lines 7–19`) move with the text above them. */
-function identity(finding: Finding, file: string): string {
-  return `${file}\0${finding.ruleId}\0${finding.message.replace(/\blines? \d+(?:[–-]\d+| and \d+)?/g, 'lines')}`;
 }
 
 function sortedCounts(values: readonly string[]): [string, number][] {

@@ -1,10 +1,10 @@
 /**
  * `--format sarif`: SARIF 2.1.0 for code scanning. Each result has a fingerprint that survives
- * lines moving (rule, file, message and which of identical findings it is), so a finding keeps
- * its identity from one run to the next.
+ * lines moving (see engine/fingerprint.ts), so a finding keeps its identity from one run to the
+ * next; against a baseline, each says whether it is new (`baselineState`).
  */
-import { createHash } from 'node:crypto';
 import type { Finding } from '../engine/finding.js';
+import { fingerprintsOf } from '../engine/fingerprint.js';
 import type { RuleMeta } from '../rule-kit/define-rule.js';
 import { ruleAnchor } from './rules-table.js';
 
@@ -19,11 +19,8 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export function sarifReport(findings: readonly Finding[], toolVersion: string, described?: SarifRules): string {
   const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
-  const seen = new Map<string, number>();
-  const results = findings.map((f) => {
-    const identity = `${f.ruleId}\0${f.file}\0${f.message}`;
-    const occurrence = seen.get(identity) ?? 0;
-    seen.set(identity, occurrence + 1);
+  const fingerprints = fingerprintsOf(findings);
+  const results = findings.map((f, i) => {
     return {
       ruleId: f.ruleId,
       ruleIndex: ruleIds.indexOf(f.ruleId),
@@ -49,8 +46,9 @@ export function sarifReport(findings: readonly Finding[], toolVersion: string, d
           }
         : {}),
       partialFingerprints: {
-        'docsQuality/v1': createHash('sha256').update(`${identity}\0${occurrence}`).digest('hex').slice(0, 32),
+        'docsQuality/v1': fingerprints[i]!,
       },
+      ...(f.baseline ? { baselineState: f.baseline === 'known' ? 'unchanged' : 'new' } : {}),
       properties: { fixable: f.fixable, ...(f.expected !== undefined ? { expected: f.expected } : {}), ...(f.actual !== undefined ? { actual: f.actual } : {}) },
     };
   });
