@@ -14,7 +14,7 @@ import type { PageChange } from './engine/fix.js';
 import { parseShard } from './engine/shard.js';
 import type { SyncInput } from './reporters/sync-report.js';
 import { runMain } from './run-main.js';
-import { UsageError } from './user-error.js';
+import { UsageError, UserError } from './user-error.js';
 
 // Each command loads its modules when it runs: a pre-commit check should not pay for `fix`,
 // the SARIF writer or the scaffolder.
@@ -28,6 +28,7 @@ commands:
   merge-reports FILE...  join the JSON or SARIF reports of --shard runs (--format json or github for JSON)
   new-service      scaffold a service folder: --name "Amazon Simple Queue Service" --short "Amazon SQS" --dir sqs
   init             infer _template/ (template, topic catalog, manifest, words) from the service pages; --force replaces one
+  install-hook     install the git pre-commit hook (check --staged) into the current repository
 
 options:
   --docs DIR       docs tree to check (default: docs)
@@ -50,6 +51,7 @@ options:
 
 /** Where the README (and its rules table, which SARIF's rule descriptors link to) is published. */
 
+const COMMANDS = 'check, fix, sync, new-service, init or install-hook';
 const FORMATS = ['human', 'json', 'markdown', 'github', 'sarif'] as const;
 const MERGE_FORMATS: readonly string[] = ['json', 'github'];
 
@@ -61,6 +63,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   'merge-reports': ['format'],
   'new-service': ['docs', 'name', 'short', 'dir'],
   init: ['docs', 'force'],
+  'install-hook': ['docs'],
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -146,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
         markdown,
         github: async () => (await import('./reporters/github.js')).githubReport(fresh),
         sarif,
-        human: async () => (await import('./reporters/human.js')).humanReport(vfiles, Boolean(process.stdout.isTTY), comparison ? { known, show: values['show-known'] } : undefined),
+        human: async () => (await import('./reporters/human.js')).humanReport(vfiles, Boolean(process.stdout.isTTY), reportWidth(), comparison ? { known, show: values['show-known'] } : undefined),
       }[format]();
       process.stdout.write(`${out}\n`);
       if (comparison) {
@@ -158,7 +161,7 @@ async function main(argv: string[]): Promise<number> {
         const { outsideServicesNote } = await import('./reporters/human.js');
         const { servicePageName } = await import('./config/layout.js');
         const note = outsideServicesNote(outsideServices.map((path) => relative(cwd, path)), servicePageName(realpathSync(docsRoot)));
-        if (note) process.stdout.write(`${note}\n`);
+        if (note) process.stdout.write(`${(await import('./reporters/wrap-words.js')).wrapWords(note, reportWidth()).join('\n')}\n`);
       }
       if (values.summary) appendFileSync(values.summary, `${await markdown()}\n`);
       if (values.sarif) writeFileSync(values.sarif, `${await sarif()}\n`);
@@ -212,11 +215,23 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${summary.join('\n')}\nwrote ${written.map((path) => relative(cwd, path)).join(', ')}\n`);
       return 0;
     }
+    case 'install-hook': {
+      const { installHook } = await import('./install-hook.js');
+      const result = installHook(cwd, values.docs);
+      if (result.outcome !== 'installed') throw new UserError(result.message);
+      process.stdout.write(`${result.message}\n`);
+      return 0;
+    }
     case undefined:
-      throw new UsageError('missing command (check, fix, sync or new-service)');
+      throw new UsageError(`missing command (${COMMANDS})`);
     default:
-      throw new UsageError(`unknown command "${command}" (check, fix, sync or new-service)`);
+      throw new UsageError(`unknown command "${command}" (${COMMANDS})`);
   }
+}
+
+/** The human report's width: the terminal's, or 80 columns in a file, a pipe or a CI log. */
+function reportWidth(): number {
+  return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 80;
 }
 
 /** A UsageError for an option the command does not read (`sync --format markdown`, `sync --dry-run`). */

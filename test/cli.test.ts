@@ -40,7 +40,13 @@ cli('the human report groups by file and names the rule', () => {
   const run = runCli(['check', '--docs', '.'], root);
   assert.is(run.code, 1);
   assert.match(run.stdout, /kinesis-data-streams\/security\.md\n/);
-  assert.match(run.stdout, /9:167-9:177 +error +service name differs from the rest of the page: expected `Kinesis Data Streams`, found `WorkSpaces` \(_template\/security\.md:9\) +template-name/);
+  assert.match(
+    run.stdout,
+    '9:167-9:177 error service name differs from the rest of the page:  template-name\n' +
+      '                  expected `Kinesis Data Streams`, found\n' +
+      '                  `WorkSpaces` (_template/security.md:9)\n',
+    'a long message wraps under itself at 80 columns, the rule id on its first line',
+  );
 });
 
 cli('fix --dry-run prints the diff and writes nothing; fix writes; a second fix changes nothing', () => {

@@ -31,7 +31,7 @@ const trailing = (stdout: string): string[] => stdout.split('\n').filter((line) 
 config('without a configuration the finding is an error: exit 1', () => {
   const run = runCli(['check', '--docs', makeDocsTree(pages)]);
   assert.is(run.code, 1, run.stderr);
-  assert.equal(trailing(run.stdout), [`${topicLine}:13-${topicLine}:15 error trailing whitespace trailing-spaces docs-quality`]);
+  assert.equal(trailing(run.stdout), [`${topicLine}:13-${topicLine}:15 error trailing whitespace trailing-spaces`]);
 });
 
 config('check --config with "warn" reports it as a warning and exits 0', () => {
@@ -40,7 +40,7 @@ config('check --config with "warn" reports it as a warning and exits 0', () => {
   writeFileSync(file, JSON.stringify({ rules: { 'trailing-spaces': 'warn' } }));
   const run = runCli(['check', '--docs', root, '--config', file]);
   assert.is(run.code, 0, run.stdout + run.stderr);
-  assert.equal(trailing(run.stdout), [`${topicLine}:13-${topicLine}:15 warning trailing whitespace trailing-spaces docs-quality`]);
+  assert.equal(trailing(run.stdout), [`${topicLine}:13-${topicLine}:15 warning trailing whitespace trailing-spaces`]);
 });
 
 config('"off" drops the rule; the file is found in the docs tree without --config', () => {

@@ -52,7 +52,8 @@ layout('pages outside every service folder are named once in the summary', () =>
   assert.is(run.code, 0, run.stdout + run.stderr);
   assert.equal(run.stdout.trim().split('\n'), [
     '14 files checked: no findings',
-    'note: 4 pages are outside every service folder (no security.md beside them), so only style, spelling and links are checked: README.md, 3 under archive/',
+    'note: 4 pages are outside every service folder (no security.md beside them), so',
+    'only style, spelling and links are checked: README.md, 3 under archive/',
   ]);
 });
 

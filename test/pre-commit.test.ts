@@ -47,7 +47,7 @@ hook('a bad staged page blocks the commit with the finding; a good one passes', 
   execFileSync('git', ['add', page], { cwd: repo });
   const blocked = commit(repo);
   assert.is.not(blocked.code, 0);
-  assert.match(blocked.output, /3:69-3:85 +error +expected `you benefit`, found `you will benefit` \(docs\/_template\/security\.md:3\) +template-wording/);
+  assert.match(blocked.output, '3:69-3:85 error expected `you benefit`, found `you will         template-wording\n                benefit` (docs/_template/security.md:3)\n');
   assert.match(
     blocked.output,
     `commit blocked: 1 error in 1 page (${page})\n  npm run fix would fix 1 of them; then git add the pages and commit again\n  to commit anyway, this once: git commit --no-verify\n`,

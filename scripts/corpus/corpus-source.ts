@@ -120,8 +120,47 @@ export function stagedFiles(docsRoot: string): string[] {
 /** Files of the docs tree changed since the merge base of `ref` and HEAD (what a pull request changes). */
 export function filesChangedSince(docsRoot: string, ref: string): string[] {
   const top = gitTopLevel(docsRoot);
-  const base = git(top, ['merge-base', ref, 'HEAD']).toString('utf8').trim();
+  const base = mergeBase(top, ref);
   return changedPaths(top, ['diff', '--name-only', '-z', '--diff-filter=ACMR', base], docsRoot);
+}
+
+/**
+ * The merge base of `ref` and HEAD. When there is none, says why in words: a shallow clone (CI's
+ * usual checkout) lacks the history, and names the fetch that brings it; an unknown ref is named.
+ */
+function mergeBase(top: string, ref: string): string {
+  try {
+    return git(top, ['merge-base', ref, 'HEAD']).toString('utf8').trim();
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    const known = succeeds(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    if (git(top, ['rev-parse', '--is-shallow-repository']).toString('utf8').trim() === 'true') {
+      const missing = known ? `no merge base of ${ref} and HEAD in this shallow clone` : `${ref} is not in this shallow clone`;
+      throw new GitError(`--changed-since ${ref}: ${missing}: fetch the base with \`git fetch --deepen=100 ${fetchSpec(top, ref)}\` (or check out with fetch-depth: 0)`);
+    }
+    if (!known) throw new GitError(`--changed-since ${ref}: no such branch, tag or commit here (fetch it first: \`git fetch ${fetchSpec(top, ref)}\`)`);
+    throw new GitError(`--changed-since ${ref}: ${ref} and HEAD have no common ancestor`);
+  }
+}
+
+/** `origin main:refs/remotes/origin/main` for `origin/main`: the fetch that makes `ref` resolve. */
+function fetchSpec(top: string, ref: string): string {
+  const remotes = git(top, ['remote']).toString('utf8').split('\n').filter(Boolean);
+  const remote = remotes.find((name) => ref.startsWith(`${name}/`));
+  if (remote) {
+    const branch = ref.slice(remote.length + 1);
+    return `${remote} ${branch}:refs/remotes/${remote}/${branch}`;
+  }
+  return `${remotes.includes('origin') ? 'origin' : remotes[0] ?? 'origin'} ${ref}`;
+}
+
+function succeeds(top: string, args: readonly string[]): boolean {
+  try {
+    git(top, args);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function changedPaths(top: string, args: string[], docsRoot: string): string[] {

@@ -4,10 +4,11 @@
  * a TODO summary (reported by todo-placeholder until a writer replaces it), and the names pinned
  * in the services manifest.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { applyEdits, modify } from 'jsonc-parser';
 import { join } from 'node:path';
 import { fillTitle, loadCatalog } from '../topics/catalog.js';
-import { loadManifest, manifestPath } from '../template/manifest.js';
+import { loadManifest, manifestPath, type ServiceNames } from '../template/manifest.js';
 import { escapeText, pageStyleOf, renderForPage } from '../template/markup.js';
 import { loadTemplate } from '../template/template.js';
 import { UserError } from '../user-error.js';
@@ -59,9 +60,20 @@ export function scaffoldService({ docsRoot, name, short, dir }: NewService): str
     written.push(path);
   }
   if (existsSync(manifestPath(docsRoot)) || Object.keys(manifest).length > 0) {
-    const services = { ...manifest, [dir]: { service: name, short } };
-    writeAtomically(manifestPath(docsRoot), `${JSON.stringify({ services }, null, 2)}\n`);
+    const entry: ServiceNames = { service: name, ...(short && short !== name ? { short } : {}) };
+    writeAtomically(manifestPath(docsRoot), withService(readFileSync(manifestPath(docsRoot), 'utf8'), dir, entry));
     written.push(manifestPath(docsRoot));
   }
   return written;
+}
+
+/**
+ * The manifest's text with one more service at the end of `services`: the rest of the file (its
+ * key order, other keys, indentation, line endings) stays as the team wrote it.
+ */
+export function withService(text: string, dir: string, entry: ServiceNames): string {
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+  const formattingOptions = { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  const updated = applyEdits(text, modify(text, ['services', dir], entry, { formattingOptions }));
+  return updated.endsWith('\n') ? updated : `${updated}${formattingOptions.eol}`;
 }

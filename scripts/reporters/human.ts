@@ -1,8 +1,31 @@
-/** The default report: vfile-reporter's familiar layout, grouped by file, rule ids shown. */
+/**
+ * The default report, in vfile-reporter's familiar layout (grouped by file: place, severity,
+ * message, rule id), fitted to the terminal: a long message wraps under itself instead of pushing
+ * every rule id hundreds of columns to the right.
+ */
 import { dirname } from 'node:path';
 import { VFile } from 'vfile';
-import { reporter } from 'vfile-reporter';
 import { findingOf, type Finding, type FixableMessage } from '../engine/finding.js';
+import { padEnd, textWidth, wrapWords } from './wrap-words.js';
+
+/** Width of the report when the output is not a terminal (a file, a pipe, CI logs). */
+export const DEFAULT_WIDTH = 80;
+/** The narrowest message column worth aligning the rule ids after; narrower, they go below. */
+const MIN_MESSAGE_WIDTH = 30;
+/** Messages never wrap narrower than this, however narrow the terminal. */
+const MIN_WRAP_WIDTH = 10;
+
+interface Row {
+  place: string;
+  label: 'error' | 'warning' | 'info';
+  reason: string;
+  rule: string;
+}
+
+type Paint = (code: string, text: string) => string;
+
+const CYAN = '\u001B[36m';
+const DEFAULT_COLOR = '\u001B[39m';
 
 /** What the human report does with findings known from the baseline: leave them out, or list them marked. */
 export interface KnownFindings {
@@ -10,12 +33,38 @@ export interface KnownFindings {
   show: boolean;
 }
 
-/** Human-readable report of checked files (only files with findings are listed). */
-export function humanReport(files: readonly VFile[], color: boolean, baseline?: KnownFindings): string {
+/** Human-readable report of checked files (only files with findings are listed), at most `width` columns wide where words allow. */
+export function humanReport(files: readonly VFile[], color: boolean, width = DEFAULT_WIDTH, baseline?: KnownFindings): string {
   const shown = baseline ? files.map((file) => markingKnown(file, baseline)) : files;
   const withFindings = shown.filter((file) => file.messages.length > 0);
   if (withFindings.length === 0) return `${files.length} files checked: no ${baseline ? 'new ' : ''}findings`;
-  return reporter(withFindings.map(citingTemplate), { color, verbose: true });
+  const paint: Paint = color ? (code, text) => `\u001B[${code}m${text}\u001B[39m` : (_, text) => text;
+  const groups = [...withFindings].sort((a, b) => a.path.localeCompare(b.path)).map((file) => ({ file, rows: [...file.messages].sort(compareMessages).map(rowOf) }));
+  const all = groups.flatMap((group) => group.rows);
+  const placeWidth = Math.max(...all.map((row) => textWidth(row.place)));
+  const labelWidth = Math.max(...all.map((row) => row.label.length));
+  const indent = placeWidth + 1 + labelWidth + 1;
+  const ruleWidth = Math.max(...all.map((row) => textWidth(row.rule)));
+  const longest = Math.max(...all.map((row) => textWidth(row.reason)));
+  const room = width - indent - 1 - ruleWidth;
+  // Rule ids align after the longest message that fits; with too little room they go on a line of their own.
+  const messageWidth = room >= MIN_MESSAGE_WIDTH ? Math.min(longest, room) : Math.max(MIN_WRAP_WIDTH, width - indent);
+  const rulesBelow = room < MIN_MESSAGE_WIDTH;
+  const blocks = groups.map(({ file, rows }) => {
+    const fatal = rows.some((row) => row.label === 'error');
+    const header = color ? `\u001B[4m${paint(fatal ? '31' : '33', file.path)}\u001B[24m` : file.path;
+    const lines = rows.flatMap((row) => {
+      const [first = '', ...rest] = wrapWords(row.reason, messageWidth);
+      const start = `${padEnd(row.place, placeWidth)} ${paint(row.label === 'error' ? '31' : '33', row.label)}${' '.repeat(labelWidth - row.label.length)} `;
+      const codeSpans = codeSpanPainter(color);
+      const head = rulesBelow || !row.rule ? `${start}${codeSpans(first)}` : `${start}${codeSpans(first)}${' '.repeat(messageWidth - textWidth(first) + 1)}${row.rule}`;
+      const below = rest.map((line) => `${' '.repeat(indent)}${codeSpans(line)}`);
+      if (rulesBelow && row.rule) below.push(`${' '.repeat(indent)}${row.rule}`);
+      return [head, ...below].map((line) => line.trimEnd());
+    });
+    return [header, ...lines].join('\n');
+  });
+  return `${blocks.join('\n\n')}\n\n${byline(all, paint)}`;
 }
 
 /** The file without its known findings, or with them marked `(known: in the baseline)`. */
@@ -60,20 +109,64 @@ export function baselineNote(counts: { known: number; shown: boolean; fixed: num
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
-/** The file with each template finding's message ending in the template line it comes from: `(docs/_template/security.md:5)`. */
-function citingTemplate(file: VFile): VFile {
-  if (!file.messages.some((message) => (message as FixableMessage).template)) return file;
-  const copy = new VFile({ path: file.path, cwd: file.cwd });
-  for (const message of file.messages) {
-    const template = (message as FixableMessage).template;
-    const cited = copy.message(template ? `${message.reason} (${template.file}:${template.line})` : message.reason, {
-      ...(message.place ? { place: message.place } : {}),
-      ...(message.ruleId ? { ruleId: message.ruleId } : {}),
-      ...(message.source ? { source: message.source } : {}),
-    });
-    cited.fatal = message.fatal;
-  }
-  return copy;
+function rowOf(message: VFile['messages'][number]): Row {
+  const template = (message as FixableMessage).template;
+  return {
+    place: placeOf(message.place),
+    label: message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info',
+    reason: template ? `${message.reason} (${template.file}:${template.line})` : message.reason,
+    rule: message.ruleId ?? '',
+  };
+}
+
+type Place = VFile['messages'][number]['place'];
+
+function placeOf(place: Place): string {
+  if (!place) return '';
+  if ('start' in place) return `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}`;
+  return `${place.line}:${place.column}`;
+}
+
+/** vfile-sort's order: line, column, severity, source, rule, message. */
+function compareMessages(a: VFile['messages'][number], b: VFile['messages'][number]): number {
+  const severity = (fatal: boolean | null | undefined): number => (fatal ? 0 : fatal === false ? 1 : 2);
+  return (
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    severity(a.fatal) - severity(b.fatal) ||
+    (a.source ?? '').localeCompare(b.source ?? '') ||
+    (a.ruleId ?? '').localeCompare(b.ruleId ?? '') ||
+    a.reason.localeCompare(b.reason)
+  );
+}
+
+/** Paints `code spans` cyan across the wrapped lines of one message (a span may go on over a line break). */
+function codeSpanPainter(color: boolean): (line: string) => string {
+  let inside = false;
+  return (line) => {
+    if (!color) return line;
+    let out = inside ? CYAN : '';
+    for (const part of line.split(/(`+)/)) {
+      if (!part.startsWith('`')) out += part;
+      else {
+        out += inside ? `${part}${DEFAULT_COLOR}` : `${CYAN}${part}`;
+        inside = !inside;
+      }
+    }
+    return inside ? `${out}${DEFAULT_COLOR}` : out;
+  };
+}
+
+/** `✖ 2 errors, ⚠ 1 warning`, vfile-reporter's closing line. */
+function byline(rows: readonly Row[], paint: Paint): string {
+  const errors = rows.filter((row) => row.label === 'error').length;
+  const warnings = rows.filter((row) => row.label === 'warning').length;
+  const parts = [
+    ...(errors ? [`${paint('31', '✖')} ${errors} error${errors === 1 ? '' : 's'}`] : []),
+    ...(warnings ? [`${paint('33', '⚠')} ${warnings} warning${warnings === 1 ? '' : 's'}`] : []),
+  ];
+  const summary = parts.join(', ');
+  return rows.length !== errors && rows.length !== warnings ? `${rows.length} messages (${summary})` : summary;
 }
 
 /**

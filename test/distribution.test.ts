@@ -1,0 +1,274 @@
+/**
+ * docs-quality used from another repository: the npm package's contents, `install-hook`, the
+ * composite GitHub Action (action.yml) and the pre-commit framework's hook (.pre-commit-hooks.yaml).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { validateAction } from '@action-validator/core';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parse } from 'yaml';
+import { fixture, makeDocsTree, projectRoot } from './helpers/docs-tree.js';
+import { runCli } from './helpers/run-cli.js';
+import { installingOwnCheckout } from '../scripts/install-hook.js';
+
+const page = 'docs/kinesis-data-streams/security.md';
+const good = fixture('template/clean/security.md');
+const bad = good.replace('you benefit', 'you will benefit');
+
+/** A committed git repository (branch main) holding a docs tree with one clean service page. */
+function makeDocsRepo(pages: Record<string, string> = {}): string {
+  const repo = mkdtempSync(join(tmpdir(), 'docs-quality-user-'));
+  cpSync(makeDocsTree({ 'kinesis-data-streams/security.md': good, ...pages }), join(repo, 'docs'), { recursive: true });
+  git(repo, 'init', '-q', '-b', 'main');
+  git(repo, 'config', 'user.email', 'writer@example.com');
+  git(repo, 'config', 'user.name', 'Writer');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '--no-verify', '-m', 'docs');
+  return repo;
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: 'pipe' });
+}
+
+/** The environment without CI (the hook installer skips CI) and without git's hook variables. */
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const name of ['CI', 'GITHUB_BASE_REF', 'GITHUB_STEP_SUMMARY', 'GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE']) if (!(name in extra)) delete env[name];
+  return env;
+}
+
+const npmPackage = suite('the npm package');
+
+npmPackage('npm pack ships the compiled CLI, its schemas and the starter template; no tests, fixtures, sources or CI', () => {
+  // --ignore-scripts: the build is already there (npm test builds first); prepack would rebuild it.
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { files: { path: string }[] }[];
+  const files = packed[0]!.files.map((file) => file.path);
+  for (const path of ['dist/scripts/cli.js', 'dist/scripts/install-hook.js', 'scripts/config/services.schema.json', 'docs/_template/security.md', 'README.md', 'package.json']) {
+    assert.ok(files.includes(path), `${path} is packed`);
+  }
+  const unwanted = files.filter((path) => /^(test|dist\/test|\.ci|\.github)\/|fixtures\/|\.test\.|\.ts$|^dist\/scripts\/(bench|mutation|precision)\//.test(path));
+  assert.equal(unwanted, []);
+  const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
+  assert.is(manifest.bin['docs-quality'], 'dist/scripts/cli.js');
+  assert.is(manifest.scripts.prepack, 'npm run build', 'npm pack builds dist/ first');
+  assert.match(readFileSync(join(projectRoot, 'scripts', 'cli.ts'), 'utf8'), /^#!\/usr\/bin\/env node\n/, 'the bin runs with node');
+});
+
+npmPackage('docs-quality install-hook puts the hook into the current repository; a bad page then blocks the commit', () => {
+  const repo = makeDocsRepo();
+  const run = runCli(['install-hook'], repo);
+  assert.is(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^installed \.git\/hooks\/pre-commit: commits now run check --staged/);
+  assert.match(readFileSync(join(repo, '.git', 'hooks', 'pre-commit'), 'utf8'), /check --staged --docs "docs"\n$/);
+  assert.is(runCli(['install-hook'], repo).code, 0, 'installing again replaces our own hook');
+  writeFileSync(join(repo, page), bad);
+  git(repo, 'add', page);
+  const commit = spawnSync('git', ['commit', '-m', 'change'], { cwd: repo, encoding: 'utf8', env: cleanEnv() });
+  assert.is(commit.status, 1, commit.stdout + commit.stderr);
+  assert.match(commit.stderr, /commit blocked: 1 error in 1 page/);
+});
+
+npmPackage('install-hook from a subfolder records the docs tree from the top; outside a checkout it is an exit-2 error', () => {
+  const repo = makeDocsRepo();
+  mkdirSync(join(repo, 'site'));
+  const run = runCli(['install-hook', '--docs', '../docs'], join(repo, 'site'));
+  assert.is(run.code, 0, run.stderr);
+  assert.match(readFileSync(join(repo, '.git', 'hooks', 'pre-commit'), 'utf8'), /--docs "docs"\n$/);
+  const outside = runCli(['install-hook', '--docs', '.'], makeDocsTree({}));
+  assert.equal([outside.code, outside.stderr], [2, 'docs-quality: not a git checkout: no pre-commit hook installed\n']);
+});
+
+npmPackage("npm install's prepare installs the hook in this checkout only, never in a project that depends on docs-quality", () => {
+  assert.ok(installingOwnCheckout(projectRoot, {}));
+  assert.ok(installingOwnCheckout(projectRoot, { INIT_CWD: join(projectRoot, 'docs') }));
+  assert.not.ok(installingOwnCheckout(projectRoot, { INIT_CWD: tmpdir() }), 'a git dependency: prepare runs in a clone, INIT_CWD is the project');
+  assert.not.ok(installingOwnCheckout(join(tmpdir(), 'project', 'node_modules', 'docs-quality'), {}));
+  const consumer = makeDocsRepo();
+  const run = execFileSync(process.execPath, [join(projectRoot, 'dist', 'scripts', 'install-hook.js'), '--on-install'], { cwd: consumer, env: cleanEnv({ INIT_CWD: consumer }), encoding: 'utf8' });
+  assert.is(run, '');
+  assert.not.ok(existsSync(join(consumer, '.git', 'hooks', 'pre-commit')));
+});
+
+npmPackage.run();
+
+interface ActionStep {
+  name: string;
+  shell: string;
+  run: string;
+  env?: Record<string, string>;
+  'working-directory'?: string;
+}
+interface Action {
+  inputs: Record<string, { default: string }>;
+  runs: { using: string; steps: ActionStep[] };
+}
+
+const actionText = readFileSync(join(projectRoot, 'action.yml'), 'utf8');
+const action = parse(actionText) as Action;
+
+interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  summary: string;
+  /** `<folder> <arguments>` of each npm the steps ran. */
+  npm: string[];
+}
+
+/**
+ * Runs the action's steps the way the runner does: `${{ }}` expressions replaced, each `run:`
+ * script through bash in its working directory (the caller's checkout by default), stopping at the
+ * first failing step. `npm` is a stub that records its calls: the real `npm ci` would reinstall this
+ * checkout, whose node_modules and dist/ the test run already has.
+ */
+function runAction(workspace: string, inputs: Record<string, string>, options: { actionPath?: string; env?: NodeJS.ProcessEnv } = {}): ActionRun {
+  const actionPath = options.actionPath ?? projectRoot;
+  const scratch = mkdtempSync(join(tmpdir(), 'docs-quality-runner-'));
+  const bin = join(scratch, 'bin');
+  mkdirSync(bin);
+  const npmLog = join(scratch, 'npm.log');
+  writeFileSync(join(bin, 'npm'), `#!/bin/sh\necho "$PWD $*" >> "${npmLog}"\n`);
+  chmodSync(join(bin, 'npm'), 0o755);
+  const summaryFile = join(scratch, 'summary.md');
+  writeFileSync(summaryFile, '');
+  const values: Record<string, string> = { 'github.action_path': actionPath };
+  for (const [name, input] of Object.entries(action.inputs)) values[`inputs.${name}`] = inputs[name] ?? input.default;
+  for (const name of Object.keys(inputs)) assert.ok(action.inputs[name], `the action has an input ${name}`);
+  const expand = (text: string): string =>
+    text.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (_, expression: string) => {
+      const value = values[expression];
+      if (value === undefined) throw new Error(`the test does not know the expression ${expression}`);
+      return value;
+    });
+  const result: ActionRun = { code: 0, stdout: '', stderr: '', summary: '', npm: [] };
+  for (const step of action.runs.steps) {
+    assert.is(step.shell, 'bash', step.name);
+    const env = cleanEnv({
+      ...options.env,
+      ...Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, expand(value)])),
+      GITHUB_ACTION_PATH: actionPath,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_WORKSPACE: workspace,
+      PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
+    });
+    const cwd = step['working-directory'] ? expand(step['working-directory']) : workspace;
+    const run = spawnSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', expand(step.run)], { cwd, env, encoding: 'utf8' });
+    result.stdout += run.stdout;
+    result.stderr += run.stderr;
+    result.code = run.status ?? 2;
+    if (result.code !== 0) break;
+  }
+  result.summary = readFileSync(summaryFile, 'utf8');
+  result.npm = existsSync(npmLog) ? readFileSync(npmLog, 'utf8').trim().split('\n') : [];
+  return result;
+}
+
+/** An action folder whose CLI prints the arguments it was given, one per line. */
+function argumentsEcho(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'docs-quality-action-'));
+  mkdirSync(join(folder, 'dist', 'scripts'), { recursive: true });
+  writeFileSync(join(folder, 'dist', 'scripts', 'cli.js'), "process.stdout.write(process.argv.slice(2).join('\\n') + '\\n');\n");
+  return folder;
+}
+
+const githubAction = suite('the GitHub Action (action.yml)');
+
+githubAction('is a composite action with the documented inputs, valid by the schema, with no expression inside run:', () => {
+  assert.equal(validateAction(actionText).errors, []);
+  assert.is(action.runs.using, 'composite');
+  assert.equal(Object.keys(action.inputs), ['docs', 'baseline', 'changed-only', 'format']);
+  for (const step of action.runs.steps) assert.not.match(step.run, /\$\{\{/, step.name);
+});
+
+githubAction('installs from its lockfile in its own folder, then checks the caller\'s docs: annotations and the job summary', () => {
+  const repo = makeDocsRepo();
+  writeFileSync(join(repo, page), bad);
+  const run = runAction(repo, {});
+  assert.equal(run.npm, [`${projectRoot} ci --include=dev --no-audit --no-fund`]);
+  assert.is(run.code, 1, run.stderr);
+  assert.match(run.stdout, /^::error file=docs\/kinesis-data-streams\/security\.md,line=3,col=69,endLine=3,endColumn=85,title=template-wording::expected `you benefit`, found `you will benefit`$/m);
+  assert.match(run.summary, /template-wording/);
+  writeFileSync(join(repo, page), good);
+  assert.is(runAction(repo, {}).code, 0);
+});
+
+githubAction('inputs become arguments: --baseline only when given, --changed-since the pull request base for changed-only', () => {
+  const echo = argumentsEcho();
+  const args = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): string[] => {
+    const run = runAction(makeDocsTree({}), inputs, { actionPath: echo, env });
+    assert.is(run.code, 0, run.stderr);
+    return run.stdout.trim().split('\n');
+  };
+  const summary = ['--summary', expectSummary];
+  assert.equal(args({}).map(maskSummary), ['check', '--docs', 'docs', '--format', 'github', ...summary]);
+  assert.equal(args({ docs: 'site/docs', format: 'human', baseline: '.docs-quality-baseline.json' }).map(maskSummary), [
+    'check', '--docs', 'site/docs', '--format', 'human', ...summary, '--baseline', '.docs-quality-baseline.json',
+  ]);
+  assert.equal(args({ 'changed-only': 'true' }, { GITHUB_BASE_REF: 'main' }).slice(-2), ['--changed-since', 'origin/main']);
+  const push = runAction(makeDocsTree({}), { 'changed-only': 'true' }, { actionPath: echo });
+  assert.match(push.stdout, /^::notice title=docs-quality::changed-only applies to pull requests: checking every page$/m);
+  assert.not.match(push.stdout, /--changed-since/);
+});
+
+const expectSummary = '<the job summary file>';
+const maskSummary = (arg: string): string => (arg.endsWith('summary.md') ? expectSummary : arg);
+
+githubAction('changed-only on a pull request checks the pages the branch changed, not the others', () => {
+  const origin = makeDocsRepo({ 'notes.md': '# Notes\n\nA page abuot release notes.\n' }); // a typo already on main
+  const clone = mkdtempSync(join(tmpdir(), 'docs-quality-pr-'));
+  git(clone, 'clone', '-q', origin, '.');
+  git(clone, 'checkout', '-q', '-b', 'change');
+  writeFileSync(join(clone, page), bad);
+  git(clone, '-c', 'user.email=w@example.com', '-c', 'user.name=W', 'commit', '-q', '--no-verify', '-am', 'change');
+  const run = runAction(clone, { 'changed-only': 'true' }, { env: { GITHUB_BASE_REF: 'main' } });
+  assert.is(run.code, 1, run.stderr);
+  const files = [...run.stdout.matchAll(/^::error file=([^,]+)/gm)].map((match) => match[1]);
+  assert.equal([...new Set(files)], [page]);
+});
+
+githubAction.run();
+
+const preCommitFramework = suite('the pre-commit framework hook (.pre-commit-hooks.yaml)');
+
+interface PreCommitHook {
+  id: string;
+  entry: string;
+  language: string;
+  files: string;
+  pass_filenames: boolean;
+}
+
+const hooks = parse(readFileSync(join(projectRoot, '.pre-commit-hooks.yaml'), 'utf8')) as PreCommitHook[];
+
+preCommitFramework('another repository pointing at this one by path: a bad staged page fails the hook, a good one passes', () => {
+  const hook = hooks.find((h) => h.id === 'docs-quality')!;
+  assert.is(hook.language, 'node');
+  const repo = makeDocsRepo();
+  writeFileSync(join(repo, '.pre-commit-config.yaml'), `repos:\n  - repo: ${projectRoot}\n    rev: HEAD\n    hooks:\n      - id: docs-quality\n`);
+  writeFileSync(join(repo, page), bad);
+  git(repo, 'add', '-A');
+  const staged = git(repo, 'diff', '--cached', '--name-only').trim().split('\n');
+  const files = staged.filter((path) => new RegExp(hook.files).test(path));
+  assert.equal(files, [page], 'the hook\'s files pattern picks the staged page, not the config');
+  // The pre-commit tool is not installed here (`which pre-commit` finds nothing), so the hook runs
+  // the way pre-commit runs a `language: node` hook: the package installed, its bin on PATH, the
+  // entry split into words and run from the repository's root with the staged file names after it.
+  const bin = mkdtempSync(join(tmpdir(), 'docs-quality-bin-'));
+  writeFileSync(join(bin, 'docs-quality'), `#!/bin/sh\nexec "${process.execPath}" "${join(projectRoot, 'dist', 'scripts', 'cli.js')}" "$@"\n`);
+  chmodSync(join(bin, 'docs-quality'), 0o755);
+  const [command, ...entryArgs] = hook.entry.split(/\s+/);
+  const env = cleanEnv({ PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` });
+  const runHook = () => spawnSync(command!, [...entryArgs, ...(hook.pass_filenames ? files : [])], { cwd: repo, env, encoding: 'utf8' });
+  const failed = runHook();
+  assert.is(failed.status, 1, failed.stderr);
+  assert.match(failed.stdout, /^3:69-3:85 error expected `you benefit`, found `you will +template-wording\n +benefit`/m);
+  writeFileSync(join(repo, page), good);
+  const passed = runHook();
+  assert.is(passed.status, 0, passed.stdout + passed.stderr);
+});
+
+preCommitFramework.run();
