@@ -8,7 +8,7 @@ import { writtenAsParagraph } from '../template/align.js';
 import type { Block } from '../template/blocks.js';
 import { contentOf, isCopy, kindName, preview, templateLine, type MergedBlocks, type PageComparison, type SplitBlock } from '../template/compare-page.js';
 import type { OffsetFinding } from '../template/edit.js';
-import { lineSpan, lineStartOf } from '../template/lines.js';
+import { lineOf, lineSpan, lineStartOf } from '../template/lines.js';
 import { servicePageComparison } from '../template/service-page-analysis.js';
 import { joinTokens } from '../template/tokens.js';
 
@@ -247,9 +247,3 @@ function quoted(block: Block, source: string): string {
   return source.slice(block.start, block.end).split('\n')[0]!.trim();
 }
 
-/** 1-based line of an offset. */
-function lineOf(source: string, offset: number): number {
-  let line = 1;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++;
-  return line;
-}

@@ -13,6 +13,7 @@ import { pageStyleOf, renderForPage, type Bindings } from './markup.js';
 import type { Template, TemplateBlock } from './template.js';
 import { joinTokens, tokensOfText, type Token } from './tokens.js';
 import { wordDiff, type Hunk } from './word-diff.js';
+import { lineOf } from './lines.js';
 import type { Edit, TemplateCitation } from './edit.js';
 import { HEADING_VARIANT_PATTERNS, isPlaceholderName, shortFormsOf, withoutArticle } from './service-names.js';
 
@@ -188,6 +189,11 @@ export function comparePage(source: string, tree: Root, template: Template, pinn
   };
 }
 
+/** Tokens one sequence must drop or add to read as the other. */
+function changes(want: readonly Token[], have: readonly Token[]): number {
+  return want.length + have.length - 2 * commonTokens(want, have);
+}
+
 /**
  * Template paragraphs the page splits into two adjacent paragraphs: the matched one and an
  * unmatched neighbour whose words are nearly all the template words the matched one lacks. Judged
@@ -196,7 +202,6 @@ export function comparePage(source: string, tree: Root, template: Template, pinn
  */
 function splitParagraphs(template: readonly TemplateBlock[], expected: readonly Token[][], alignment: ReturnType<typeof alignBlocks>, blocks: readonly Block[]): SplitBlock[] {
   const splits: SplitBlock[] = [];
-  const changes = (want: readonly Token[], have: readonly Token[]): number => want.length + have.length - 2 * commonTokens(want, have);
   template.forEach((t, ti) => {
     const pi = alignment.pageOf[ti];
     if (pi === undefined || t.kind !== 'paragraph') return;
@@ -222,7 +227,6 @@ function splitParagraphs(template: readonly TemplateBlock[], expected: readonly 
  */
 function mergedParagraphs(template: readonly TemplateBlock[], expected: readonly Token[][], alignment: ReturnType<typeof alignBlocks>, blocks: readonly Block[], source: string): MergedBlocks[] {
   const merges: MergedBlocks[] = [];
-  const changes = (want: readonly Token[], have: readonly Token[]): number => want.length + have.length - 2 * commonTokens(want, have);
   template.forEach((t, ti) => {
     const pi = alignment.pageOf[ti];
     if (pi === undefined || t.kind !== 'paragraph') return;
@@ -296,9 +300,7 @@ export function isCopy(expected: readonly Token[], actual: readonly Token[]): bo
 
 /** The template line holding `offset` of its source: what a template finding cites. */
 export function templateLine(template: Template, offset: number): TemplateCitation {
-  let line = 1;
-  for (let i = template.source.indexOf('\n'); i !== -1 && i < offset; i = template.source.indexOf('\n', i + 1)) line++;
-  return { path: template.path, line };
+  return { path: template.path, line: lineOf(template.source, offset) };
 }
 
 /** What a block is, in messages. */

@@ -15,3 +15,10 @@ export function lineSpan(source: string, start: number, end: number): { start: n
   for (blank.lastIndex = to; blank.exec(source); blank.lastIndex = to) to = blank.lastIndex;
   return { start: from, contentEnd: source[contentEnd - 1] === '\r' ? contentEnd - 1 : contentEnd, end: to };
 }
+
+/** 1-based line of an offset. */
+export function lineOf(source: string, offset: number): number {
+  let line = 1;
+  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++;
+  return line;
+}
