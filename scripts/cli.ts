@@ -165,7 +165,7 @@ async function main(argv: string[]): Promise<number> {
       }
       if (values.summary) appendFileSync(values.summary, `${await markdown()}\n`);
       if (values.sarif) writeFileSync(values.sarif, `${await sarif()}\n`);
-      const blocked = values.staged ? (await import('./reporters/blocked-commit.js')).blockedCommitMessage(fresh) : '';
+      const blocked = values.staged ? (await import('./reporters/blocked-commit.js')).blockedCommitMessage(fresh, (await import('./command-hint.js')).commandHint('fix', values.docs)) : '';
       if (blocked) process.stderr.write(`${blocked}\n`);
       return findings.some(failsRun) ? 1 : 0;
     }
@@ -206,7 +206,7 @@ async function main(argv: string[]): Promise<number> {
       const { scaffoldService } = await import('./engine/new-service.js');
       const written = scaffoldService({ docsRoot, name: values.name, short, dir });
       for (const path of written) process.stdout.write(`wrote ${relative(cwd, path)}\n`);
-      process.stdout.write('next: replace the TODO summaries, then npm run check\n');
+      process.stdout.write(`next: replace the TODO summaries, then ${(await import('./command-hint.js')).commandHint('check', values.docs)}\n`);
       return 0;
     }
     case 'init': {

@@ -11,6 +11,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 import { fixture, makeDocsTree, projectRoot } from './helpers/docs-tree.js';
+import { cleanEnv, git, initRepo } from './helpers/git-repo.js';
+import { action, actionText, runAction } from './helpers/run-action.js';
 import { runCli } from './helpers/run-cli.js';
 import { installingOwnCheckout } from '../scripts/install-hook.js';
 
@@ -22,23 +24,10 @@ const bad = good.replace('you benefit', 'you will benefit');
 function makeDocsRepo(pages: Record<string, string> = {}): string {
   const repo = mkdtempSync(join(tmpdir(), 'docs-quality-user-'));
   cpSync(makeDocsTree({ 'kinesis-data-streams/security.md': good, ...pages }), join(repo, 'docs'), { recursive: true });
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'config', 'user.email', 'writer@example.com');
-  git(repo, 'config', 'user.name', 'Writer');
+  initRepo(repo);
   git(repo, 'add', '.');
   git(repo, 'commit', '-q', '--no-verify', '-m', 'docs');
   return repo;
-}
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: 'pipe' });
-}
-
-/** The environment without CI (the hook installer skips CI) and without git's hook variables. */
-function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const name of ['CI', 'GITHUB_BASE_REF', 'GITHUB_STEP_SUMMARY', 'GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE']) if (!(name in extra)) delete env[name];
-  return env;
 }
 
 const npmPackage = suite('the npm package');
@@ -94,78 +83,6 @@ npmPackage("npm install's prepare installs the hook in this checkout only, never
 });
 
 npmPackage.run();
-
-interface ActionStep {
-  name: string;
-  shell: string;
-  run: string;
-  env?: Record<string, string>;
-  'working-directory'?: string;
-}
-interface Action {
-  inputs: Record<string, { default: string }>;
-  runs: { using: string; steps: ActionStep[] };
-}
-
-const actionText = readFileSync(join(projectRoot, 'action.yml'), 'utf8');
-const action = parse(actionText) as Action;
-
-interface ActionRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-  summary: string;
-  /** `<folder> <arguments>` of each npm the steps ran. */
-  npm: string[];
-}
-
-/**
- * Runs the action's steps the way the runner does: `${{ }}` expressions replaced, each `run:`
- * script through bash in its working directory (the caller's checkout by default), stopping at the
- * first failing step. `npm` is a stub that records its calls: the real `npm ci` would reinstall this
- * checkout, whose node_modules and dist/ the test run already has.
- */
-function runAction(workspace: string, inputs: Record<string, string>, options: { actionPath?: string; env?: NodeJS.ProcessEnv } = {}): ActionRun {
-  const actionPath = options.actionPath ?? projectRoot;
-  const scratch = mkdtempSync(join(tmpdir(), 'docs-quality-runner-'));
-  const bin = join(scratch, 'bin');
-  mkdirSync(bin);
-  const npmLog = join(scratch, 'npm.log');
-  writeFileSync(join(bin, 'npm'), `#!/bin/sh\necho "$PWD $*" >> "${npmLog}"\n`);
-  chmodSync(join(bin, 'npm'), 0o755);
-  const summaryFile = join(scratch, 'summary.md');
-  writeFileSync(summaryFile, '');
-  const values: Record<string, string> = { 'github.action_path': actionPath };
-  for (const [name, input] of Object.entries(action.inputs)) values[`inputs.${name}`] = inputs[name] ?? input.default;
-  for (const name of Object.keys(inputs)) assert.ok(action.inputs[name], `the action has an input ${name}`);
-  const expand = (text: string): string =>
-    text.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (_, expression: string) => {
-      const value = values[expression];
-      if (value === undefined) throw new Error(`the test does not know the expression ${expression}`);
-      return value;
-    });
-  const result: ActionRun = { code: 0, stdout: '', stderr: '', summary: '', npm: [] };
-  for (const step of action.runs.steps) {
-    assert.is(step.shell, 'bash', step.name);
-    const env = cleanEnv({
-      ...options.env,
-      ...Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, expand(value)])),
-      GITHUB_ACTION_PATH: actionPath,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      GITHUB_WORKSPACE: workspace,
-      PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
-    });
-    const cwd = step['working-directory'] ? expand(step['working-directory']) : workspace;
-    const run = spawnSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', expand(step.run)], { cwd, env, encoding: 'utf8' });
-    result.stdout += run.stdout;
-    result.stderr += run.stderr;
-    result.code = run.status ?? 2;
-    if (result.code !== 0) break;
-  }
-  result.summary = readFileSync(summaryFile, 'utf8');
-  result.npm = existsSync(npmLog) ? readFileSync(npmLog, 'utf8').trim().split('\n') : [];
-  return result;
-}
 
 /** An action folder whose CLI prints the arguments it was given, one per line. */
 function argumentsEcho(): string {

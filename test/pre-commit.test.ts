@@ -9,6 +9,7 @@ import { fixture, makeDocsTree, projectRoot } from './helpers/docs-tree.js';
 import { runCli } from './helpers/run-cli.js';
 import type { Finding } from '../scripts/engine/finding.js';
 import { blockedCommitMessage } from '../scripts/reporters/blocked-commit.js';
+import { commandHint, runningAsDependency } from '../scripts/command-hint.js';
 
 const hook = suite('pre-commit hook');
 
@@ -133,6 +134,16 @@ blockedMessage('counts errors and pages, says what fix would fix, names at most 
   );
   const many = ['1', '2', '3', '4', '5', '6', '7'].map((n) => finding(`p${n}.md`, n !== '7'));
   assert.match(blockedCommitMessage(many), /^commit blocked: 7 errors in 7 pages \(p1\.md, p2\.md, p3\.md, p4\.md, p5\.md and 2 more\)\n  npm run fix would fix 6 of them/);
+  assert.match(blockedCommitMessage(many, 'npx docs-quality fix'), /\n  npx docs-quality fix would fix 6 of them/);
+});
+
+blockedMessage('names fix as the writer types it: the npm script here, the bin from a dependency, --docs when not docs', () => {
+  assert.ok(runningAsDependency(join('/repo', 'node_modules', 'docs-quality', 'dist', 'scripts', 'command-hint.js')));
+  assert.not.ok(runningAsDependency(join('/work', 'docs-quality', 'dist', 'scripts', 'command-hint.js')));
+  assert.is(commandHint('fix', 'docs', false), 'npm run fix');
+  assert.is(commandHint('fix', 'site/docs', false), 'npm run fix -- --docs site/docs');
+  assert.is(commandHint('fix', 'docs', true), 'npx docs-quality fix');
+  assert.is(commandHint('fix', "my docs's", true), "npx docs-quality fix --docs 'my docs'\\''s'");
 });
 
 blockedMessage.run();

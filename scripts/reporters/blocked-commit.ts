@@ -3,8 +3,8 @@ import type { Finding } from '../engine/finding.js';
 
 const PAGES_SHOWN = 5;
 
-/** The closing lines of a blocked commit, or '' when nothing blocks it (no error-level finding). */
-export function blockedCommitMessage(findings: readonly Finding[]): string {
+/** The closing lines of a blocked commit, or '' when nothing blocks it; `fixCommand` as the writer would type it. */
+export function blockedCommitMessage(findings: readonly Finding[], fixCommand = 'npm run fix'): string {
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length === 0) return '';
   const pages = [...new Set(errors.map((f) => f.file))].sort();
@@ -14,8 +14,8 @@ export function blockedCommitMessage(findings: readonly Finding[]): string {
   return [
     `commit blocked: ${plural(errors.length, 'error')} in ${plural(pages.length, 'page')} (${shown})`,
     fixable > 0
-      ? `  npm run fix would fix ${fixable} of them; then git add the pages and commit again`
-      : '  npm run fix cannot fix these: edit the pages as the findings say',
+      ? `  ${fixCommand} would fix ${fixable} of them; then git add the pages and commit again`
+      : `  ${fixCommand} cannot fix these: edit the pages as the findings say`,
     '  to commit anyway, this once: git commit --no-verify',
   ].join('\n');
 }

@@ -1,0 +1,14 @@
+/** How a message names one of our commands: as this checkout's npm script, or through the installed bin. */
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** True when this CLI runs from a project's `node_modules` (a dependency), not from its own checkout. */
+export function runningAsDependency(modulePath: string = fileURLToPath(import.meta.url)): boolean {
+  return modulePath.split(sep).includes('node_modules');
+}
+
+/** `npm run fix -- --docs site` here, `npx docs-quality fix --docs site` from a dependency; `--docs` only when not `docs`. */
+export function commandHint(command: string, docs = 'docs', asDependency = runningAsDependency()): string {
+  const docsArgs = docs === 'docs' || docs === '' ? '' : ` --docs ${/^[\w./-]+$/.test(docs) ? docs : `'${docs.replace(/'/g, `'\\''`)}'`}`;
+  return asDependency ? `npx docs-quality ${command}${docsArgs}` : `npm run ${command}${docsArgs ? ` --${docsArgs}` : ''}`;
+}
