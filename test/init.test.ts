@@ -188,6 +188,20 @@ init('infers the catalog: ids, majority titles, aliases, required and order; one
   assert.is(readTemplate(root, 'words.txt').split('\n').slice(1).join(' ').trim(), 'Cache Fern Harbor Ledger Lumen Orbit Pebble Quartz Queue Relay Vault');
 });
 
+init('a topic whose title names no service is kept as it is written, and check accepts it', async () => {
+  const root = makeTree();
+  for (const folder of ['harbor', 'orbit']) {
+    const path = join(root, folder, 'security.md');
+    writeFileSync(path, `${readFileSync(path, 'utf8').trimEnd()}\n+ [Cross-region replication](replication.md)\n`);
+    writeFileSync(join(root, folder, 'replication.md'), '# Cross-region replication\n\nWhat this topic covers\\.\n');
+  }
+  const run = runCli(['init', '--docs', '.'], root);
+  assert.is(run.code, 0, run.stderr);
+  const { topics } = JSON.parse(readTemplate(root, 'topics.json')) as { topics: { id: string }[] };
+  assert.equal(topics.find((topic) => topic.id === 'replication'), { id: 'replication', title: 'Cross-region replication', aliases: [], required: false });
+  assert.equal((await findingsIn(root)).filter((f) => f.message.includes('replication')).map(brief), []);
+});
+
 init('prints the variants with their counts, the pages that match and the most common drift per block', () => {
   const root = makeTree();
   const lines = runCli(['init', '--docs', '.'], root).stdout.split('\n');

@@ -18,8 +18,6 @@ export interface InferredCatalog {
   topics: Topic[];
   /** Topics one service alone lists, by service folder. */
   extras: Map<string, ExtraTopic[]>;
-  /** Titles that could not become topics (no service name to make a pattern of). */
-  skipped: string[];
 }
 
 interface Entry {
@@ -50,16 +48,11 @@ export function inferCatalog(models: readonly PageModel[]): InferredCatalog {
     }));
   });
   const groups = groupEntries(entries);
-  const skipped: string[] = [];
   const shared: { group: Group; topic: Topic }[] = [];
   const single: { group: Group; topic: Topic }[] = [];
   const ids = new Set<string>();
   for (const group of groups) {
     const title = majorityTitle(group);
-    if (!title) {
-      skipped.push(group.entries[0]!.title);
-      continue;
-    }
     const pages = new Set(group.entries.map((e) => e.page));
     const topic: Topic = { id: uniqueId(idOf(group, title), ids), title, aliases: aliasesOf(group, title), required: pages.size * 2 > models.length };
     (pages.size > 1 ? shared : single).push({ group, topic });
@@ -74,7 +67,7 @@ export function inferCatalog(models: readonly PageModel[]): InferredCatalog {
     const extra: ExtraTopic = { id: topic.id, title: entry.ownTitle, aliases: topic.aliases, required: false, ...(after ? { after } : {}) };
     extras.set(folder, [...(extras.get(folder) ?? []), extra]);
   }
-  return { topics: ordered.map(({ topic }) => topic), extras, skipped };
+  return { topics: ordered.map(({ topic }) => topic), extras };
 }
 
 /** Entries grouped into topics, the most common titles first, so each group starts from its usual title. */
@@ -97,11 +90,15 @@ function groupEntries(entries: readonly Entry[]): Group[] {
   return groups;
 }
 
-/** The title most entries use, exactly (casing counts), among those that name the service. */
-function majorityTitle(group: Group): string | undefined {
+/**
+ * The title most entries use, exactly (casing counts): among those that name the service when some
+ * do (a title that dropped the name is a variant), else among all (a title the same for every service).
+ */
+function majorityTitle(group: Group): string {
+  const named = group.entries.filter((e) => e.title.includes('{{'));
   const counts = new Map<string, number>();
-  for (const e of group.entries) if (e.title.includes('{{')) counts.set(e.title, (counts.get(e.title) ?? 0) + 1);
-  return [...counts].sort((x, y) => y[1] - x[1])[0]?.[0];
+  for (const e of named.length > 0 ? named : group.entries) counts.set(e.title, (counts.get(e.title) ?? 0) + 1);
+  return [...counts].sort((x, y) => y[1] - x[1])[0]![0];
 }
 
 /** The group's other titles, once each in any casing (aliases match any casing), the most used first. */

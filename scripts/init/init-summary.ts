@@ -28,7 +28,7 @@ export function initSummary({ models, unbound, template, catalog }: SummaryInput
   });
   const required = catalog.topics.filter((t) => t.required).length;
   const extras = [...catalog.extras.values()].reduce((n, list) => n + list.length, 0);
-  lines.push(`topics: ${catalog.topics.length} in the catalog (${required} required), ${extras} of one service alone${catalog.skipped.length ? `; left out (no name in the title): ${catalog.skipped.join(', ')}` : ''}`);
+  lines.push(`topics: ${catalog.topics.length} in the catalog (${required} required), ${extras} of one service alone`);
   const matching = models.filter((_, p) => matchesTemplate(template, p));
   lines.push(`pages that already match the inferred template: ${matching.length} of ${total}${matching.length ? ` (${matching.map((m) => m.page.folder).join(', ')})` : ''}`);
   lines.push('most common drift per block:');
