@@ -111,6 +111,9 @@ trust('a link through a symbolic link to a folder outside the docs tree is repor
   const root = makeDocsTree({ 'guide/page.md': '# Page\n\nSee [a](etcdir/passwd) and [b](etcdir/pages.md).\n' });
   const outside = makeDocsTree({ 'passwd': 'root:x:0:0\n', 'pages.md': '# Outside\n' });
   symlinkSync(outside, join(root, 'guide', 'etcdir'));
+  // Through a link that stays inside, a link reaches the page it leads to.
+  writeFileSync(join(root, 'guide', 'inside.md'), '# Inside\n\nSee [the page](alias/page.md#page).\n');
+  symlinkSync('.', join(root, 'guide', 'alias'));
   assert.equal((await findingsIn(root)).map(brief), [
     'guide/etcdir:1:1 read-page symbolic link points outside the docs tree: not read',
     'guide/page.md:3:5 internal-links link leaves the docs tree through a symbolic link: `etcdir/passwd`',
