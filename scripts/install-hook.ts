@@ -26,8 +26,8 @@ function gitPath(cwd: string, args: string[]): string | undefined {
   }
 }
 
-/** Writes the hook into the checkout holding `cwd`; `docs` is the docs tree, relative to `cwd`. */
-export function installHook(cwd: string, docs = 'docs'): HookInstall {
+/** Writes the hook into the checkout holding `cwd`; `docs` is the docs tree, relative to `cwd`; `cli` is the script it runs. */
+export function installHook(cwd: string, docs = 'docs', cli = compiledCli()): HookInstall {
   const top = gitPath(cwd, ['rev-parse', '--show-toplevel']);
   if (!top) return { outcome: 'not-a-checkout', message: 'not a git checkout: no pre-commit hook installed' };
   const hooksDir = resolve(top, gitPath(top, ['rev-parse', '--git-path', 'hooks']) ?? '.git/hooks');
@@ -35,14 +35,14 @@ export function installHook(cwd: string, docs = 'docs'): HookInstall {
   if (existsSync(hook) && !readFileSync(hook, 'utf8').includes(MARKER)) {
     return { outcome: 'not-ours', message: `${relative(top, hook)} exists and is not ours: left alone (add "npx docs-quality check --staged" to it)` };
   }
-  const cli = compiledCli();
-  const command = isInside(top, cli) ? `"$(git rev-parse --show-toplevel)/${posix(relative(top, cli))}"` : `"${cli}"`;
+  // Paths go into the script single-quoted: a folder named `$(...)` must not run on every commit.
+  const command = isInside(top, cli) ? `"$(git rev-parse --show-toplevel)"/${shellQuote(posix(relative(top, cli)))}` : shellQuote(cli);
   const docsFromTop = posix(relative(realpathSync(top), resolve(realpathSync(cwd), docs))) || '.';
   mkdirSync(hooksDir, { recursive: true });
   writeFileSync(
     hook,
     `#!/bin/sh\n${MARKER} (delete this file to turn it off)\n` +
-      `cd "$(git rev-parse --show-toplevel)" || exit 2\nexec node ${command} check --staged --docs "${docsFromTop}"\n`,
+      `cd "$(git rev-parse --show-toplevel)" || exit 2\nexec node ${command} check --staged --docs ${shellQuote(docsFromTop)}\n`,
   );
   chmodSync(hook, 0o755);
   return { outcome: 'installed', message: `installed ${relative(top, hook)}: commits now run check --staged (to skip it once: git commit --no-verify)` };
@@ -66,6 +66,11 @@ export function installingOwnCheckout(packageRoot: string, env: NodeJS.ProcessEn
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** A word for /bin/sh that stands for exactly `text`: single quotes, each `'` written `'\\''`. */
+export function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 function posix(path: string): string {

@@ -52,7 +52,7 @@ npmPackage('docs-quality install-hook puts the hook into the current repository;
   const run = runCli(['install-hook'], repo);
   assert.is(run.code, 0, run.stderr);
   assert.match(run.stdout, /^installed \.git\/hooks\/pre-commit: commits now run check --staged/);
-  assert.match(readFileSync(join(repo, '.git', 'hooks', 'pre-commit'), 'utf8'), /check --staged --docs "docs"\n$/);
+  assert.match(readFileSync(join(repo, '.git', 'hooks', 'pre-commit'), 'utf8'), /check --staged --docs 'docs'\n$/);
   assert.is(runCli(['install-hook'], repo).code, 0, 'installing again replaces our own hook');
   writeFileSync(join(repo, page), bad);
   git(repo, 'add', page);
@@ -66,7 +66,7 @@ npmPackage('install-hook from a subfolder records the docs tree from the top; ou
   mkdirSync(join(repo, 'site'));
   const run = runCli(['install-hook', '--docs', '../docs'], join(repo, 'site'));
   assert.is(run.code, 0, run.stderr);
-  assert.match(readFileSync(join(repo, '.git', 'hooks', 'pre-commit'), 'utf8'), /--docs "docs"\n$/);
+  assert.match(readFileSync(join(repo, '.git', 'hooks', 'pre-commit'), 'utf8'), /--docs 'docs'\n$/);
   const outside = runCli(['install-hook', '--docs', '.'], makeDocsTree({}));
   assert.equal([outside.code, outside.stderr], [2, 'docs-quality: not a git checkout: no pre-commit hook installed\n']);
 });

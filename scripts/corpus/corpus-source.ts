@@ -111,17 +111,23 @@ function readBlobs(top: string, wanted: readonly [string, string][]): Map<string
   return contents;
 }
 
-/** Markdown files of the docs tree staged for the next commit (added, copied, modified, renamed). */
+/**
+ * What `git diff` lists as changed: added, copied, modified and deleted files, with a rename as a
+ * delete and an add, so the pages linking to a deleted or renamed page are checked too.
+ */
+const CHANGES = ['--name-only', '-z', '--no-renames', '--diff-filter=ACMD'];
+
+/** Files of the docs tree staged for the next commit (added, copied, modified, deleted; a rename is both). */
 export function stagedFiles(docsRoot: string): string[] {
   const top = gitTopLevel(docsRoot);
-  return changedPaths(top, ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR'], docsRoot);
+  return changedPaths(top, ['diff', '--cached', ...CHANGES], docsRoot);
 }
 
 /** Files of the docs tree changed since the merge base of `ref` and HEAD (what a pull request changes). */
 export function filesChangedSince(docsRoot: string, ref: string): string[] {
   const top = gitTopLevel(docsRoot);
   const base = mergeBase(top, ref);
-  return changedPaths(top, ['diff', '--name-only', '-z', '--diff-filter=ACMR', base], docsRoot);
+  return changedPaths(top, ['diff', ...CHANGES, base], docsRoot);
 }
 
 /**
@@ -130,10 +136,11 @@ export function filesChangedSince(docsRoot: string, ref: string): string[] {
  */
 function mergeBase(top: string, ref: string): string {
   try {
-    return git(top, ['merge-base', ref, 'HEAD']).toString('utf8').trim();
+    // `--end-of-options`: a ref spelled like an option (`--output=FILE`) stays a ref.
+    return git(top, ['merge-base', '--end-of-options', ref, 'HEAD']).toString('utf8').trim();
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
-    const known = succeeds(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    const known = succeeds(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
     if (git(top, ['rev-parse', '--is-shallow-repository']).toString('utf8').trim() === 'true') {
       const missing = known ? `no merge base of ${ref} and HEAD in this shallow clone` : `${ref} is not in this shallow clone`;
       throw new GitError(`--changed-since ${ref}: ${missing}: fetch the base with \`git fetch --deepen=100 ${fetchSpec(top, ref)}\` (or check out with fetch-depth: 0)`);

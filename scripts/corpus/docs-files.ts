@@ -1,5 +1,6 @@
 /** Finding the Markdown files of a docs tree, without ever leaving it. */
-import { readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { resolveInside } from '../files/real-path-inside.js';
 import { extname, join, relative, resolve, sep } from 'node:path';
 
 /**
@@ -49,14 +50,15 @@ export function walkDocs(docsRoot: string): { files: string[]; skipped: SkippedP
   return { files: files.sort(), skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
 
+/** Why a symbolic link in the tree is not read, if it is not; found without touching anything outside the root. */
 function symlinkProblem(root: string, path: string): string | undefined {
   try {
-    const target = realpathSync(path);
-    return isInside(root, target) ? undefined : 'symbolic link points outside the docs tree: not read';
+    const found = resolveInside(root, path);
+    if ('leaves' in found) return found.leaves === 'loop' ? 'symbolic link loop: not read' : 'symbolic link points outside the docs tree: not read';
+    if (existsSync(found.real)) return undefined;
+    return isMarkdownFile(path) ? 'broken symbolic link (ENOENT): not read' : undefined;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return 'symbolic link loop: not read';
-    return isMarkdownFile(path) ? `broken symbolic link (${code ?? 'unreadable'}): not read` : undefined;
+    return isMarkdownFile(path) ? `broken symbolic link (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}): not read` : undefined;
   }
 }
 

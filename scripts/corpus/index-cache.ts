@@ -12,7 +12,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import { cacheDirFor } from './cache-dir.js';
+import { trustedCacheDir } from './cache-dir.js';
 import { indexPage, type CorpusIndex, type IndexedHeading, type IndexedLink, type IndexedPage } from './corpus-index.js';
 import { writeFileAtomically } from '../files/write-atomically.js';
 
@@ -48,7 +48,7 @@ interface Store {
 /** What an indexing run must do: the pages the store knows, and those to read and index afresh. */
 export interface IndexPlan {
   root: string;
-  files: StoreFiles;
+  files: StoreFiles | undefined;
   base?: Store;
   journal?: Store;
   entries: { path: string; rel: string; line?: PageLine; id?: string }[];
@@ -63,8 +63,8 @@ export interface IndexPlan {
  */
 export function planIndex(root: string, paths: readonly string[], idOf: (path: string) => string | undefined): IndexPlan {
   const files = storeFiles(root);
-  const base = readStore(files.base, 'index');
-  const journal = base ? readStore(files.journal, 'journal', base.id) : undefined;
+  const base = files && readStore(files.base, 'index');
+  const journal = files && base ? readStore(files.journal, 'journal', base.id) : undefined;
   const known = (rel: string): PageLine | undefined => journal?.lines.get(rel) ?? (journal?.removed.has(rel) ? undefined : base?.lines.get(rel));
   const prefix = root.endsWith(sep) ? root : root + sep;
   const relOf = (path: string): string => {
@@ -124,7 +124,7 @@ export function completeIndex(
     digest.update(`${rel}\0${line === undefined ? fingerprintOf(pages.get(path)!) : field(line, 2)}\n`);
   }
   const removed = [...(base?.lines.keys() ?? [])].filter((rel) => !current.has(rel));
-  if (changed || removed.some((rel) => !journal?.removed.has(rel))) save(files, base, current, removed);
+  if (files && (changed || removed.some((rel) => !journal?.removed.has(rel)))) save(files, base, current, removed);
   return { index: { root, pages }, digest: digest.digest('hex') };
 }
 
@@ -253,8 +253,11 @@ interface StoreFiles {
   legacy: string[];
 }
 
-function storeFiles(root: string): StoreFiles {
-  const stem = join(cacheDirFor(root), `index-${createHash('sha256').update(root).digest('hex').slice(0, 16)}`);
+/** The store's files; undefined when the cache folder cannot be trusted (the run indexes every page). */
+function storeFiles(root: string): StoreFiles | undefined {
+  const dir = trustedCacheDir(root);
+  if (dir === undefined) return undefined;
+  const stem = join(dir, `index-${createHash('sha256').update(root).digest('hex').slice(0, 16)}`);
   return { base: `${stem}.txt`, journal: `${stem}.journal.txt`, legacy: [`${stem}.json`, `${stem}.journal.json`] };
 }
 

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
-import { cacheDirFor } from '../corpus/cache-dir.js';
+import { trustedCacheDir } from '../corpus/cache-dir.js';
 import { TEMPLATE_DIR } from '../template/template.js';
 import { restoreMessages, serializeMessages, type SerializedFile } from './serialized-file.js';
 import { writeFileAtomically } from '../files/write-atomically.js';
@@ -40,7 +40,8 @@ export class FindingsCache {
 
   private constructor(
     private readonly docsRoot: string,
-    private readonly dir: string,
+    /** Undefined when the cache folder cannot be trusted: nothing is restored or saved. */
+    private readonly dir: string | undefined,
     private readonly key: string,
   ) {}
 
@@ -49,7 +50,8 @@ export class FindingsCache {
    * whenever any page's title, anchors or links change.
    */
   static open(docsRoot: string, corpusDigest: string, configText: string): FindingsCache {
-    const dir = join(cacheDirFor(docsRoot), `findings-${createHash('sha256').update(docsRoot).digest('hex').slice(0, 16)}`);
+    const trusted = trustedCacheDir(docsRoot);
+    const dir = trusted && join(trusted, `findings-${createHash('sha256').update(docsRoot).digest('hex').slice(0, 16)}`);
     return new FindingsCache(docsRoot, dir, cacheKey(docsRoot, corpusDigest, configText));
   }
 
@@ -70,6 +72,7 @@ export class FindingsCache {
 
   /** Writes the folders that changed (atomically); a read-only checkout only loses speed. */
   save(): void {
+    if (this.dir === undefined) return;
     try {
       if ([...this.folders.values()].some((folder) => folder.dirty)) rmSync(`${this.dir}.json`, { force: true }); // the single-file cache of earlier versions
     } catch {
@@ -91,17 +94,20 @@ export class FindingsCache {
     const name = relative(this.docsRoot, path).split(sep)[0]!;
     let folder = this.folders.get(name);
     if (folder) return folder;
-    const file = join(this.dir, `${createHash('sha1').update(name).digest('hex').slice(0, 16)}.json`);
-    let pages: Record<string, CachedPage> = {};
+    const file = this.dir === undefined ? undefined : join(this.dir, `${createHash('sha1').update(name).digest('hex').slice(0, 16)}.json`);
+    folder = { file: file ?? '', pages: file === undefined ? {} : this.read(file), dirty: false };
+    this.folders.set(name, folder);
+    return folder;
+  }
+
+  private read(file: string): Record<string, CachedPage> {
     try {
       const data = JSON.parse(readFileSync(file, 'utf8')) as FolderFile;
-      if (data.key === this.key) pages = data.pages;
+      if (data.key === this.key) return data.pages;
     } catch {
       // no cache yet, or a damaged one: start empty
     }
-    folder = { file, pages, dirty: false };
-    this.folders.set(name, folder);
-    return folder;
+    return {};
   }
 }
 

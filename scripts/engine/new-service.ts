@@ -4,13 +4,14 @@
  * a TODO summary (reported by todo-placeholder until a writer replaces it), and the names pinned
  * in the services manifest.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { applyEdits, modify } from 'jsonc-parser';
-import { join } from 'node:path';
-import { fillTitle, loadCatalog } from '../topics/catalog.js';
+import { join, relative } from 'node:path';
+import { realPathInside } from '../files/real-path-inside.js';
+import { catalogPath, fillTitle, loadCatalog } from '../topics/catalog.js';
 import { loadManifest, manifestPath, type ServiceNames } from '../template/manifest.js';
 import { escapeText, pageStyleOf, renderForPage } from '../template/markup.js';
-import { loadTemplate } from '../template/template.js';
+import { loadTemplate, templatePath } from '../template/template.js';
 import { UserError } from '../user-error.js';
 import { writeAtomically } from './fix.js';
 
@@ -30,7 +31,10 @@ export class ScaffoldError extends UserError {}
 export function scaffoldService({ docsRoot, name, short, dir }: NewService): string[] {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(dir)) throw new ScaffoldError(`--dir must be a lower-case folder name such as "sqs", got "${dir}"`);
   const folder = join(docsRoot, dir);
-  if (existsSync(folder)) throw new ScaffoldError(`${folder} already exists`);
+  // lstat: a symbolic link there, even a dangling one, is taken (mkdir or a write would follow it).
+  const taken = lstatSync(folder, { throwIfNoEntry: false });
+  if (taken) throw new ScaffoldError(`${folder} already exists${taken.isSymbolicLink() ? ' (a symbolic link)' : ''}: choose another --dir`);
+  refuseLinksOut(docsRoot, [templatePath(docsRoot), catalogPath(docsRoot), manifestPath(docsRoot)]);
   const template = loadTemplate(docsRoot);
   const catalog = loadCatalog(docsRoot);
   const manifest = loadManifest(docsRoot);
@@ -65,6 +69,16 @@ export function scaffoldService({ docsRoot, name, short, dir }: NewService): str
     written.push(manifestPath(docsRoot));
   }
   return written;
+}
+
+/** Nothing is read or written through a symbolic link that leads out of the docs tree (`_template` -> elsewhere). */
+function refuseLinksOut(docsRoot: string, paths: readonly string[]): void {
+  const root = realpathSync(docsRoot);
+  for (const path of paths) {
+    if (!realPathInside(root, join(root, relative(docsRoot, path)))) {
+      throw new ScaffoldError(`${path}: a symbolic link on the way leads out of the docs tree: nothing written`);
+    }
+  }
 }
 
 /**

@@ -23,6 +23,7 @@ import type { VFile } from 'vfile';
 import { caseVariantOf, corpusIndexFor, pagesInFolder, type CorpusIndex, type IndexedPage } from '../corpus/corpus-index.js';
 import { isMarkdownFile } from '../corpus/docs-files.js';
 import { resolveLink } from '../corpus/resolve-link.js';
+import { realPathInside } from '../files/real-path-inside.js';
 import type { OffsetFinding } from '../template/edit.js';
 import { topicsListOf } from '../topics/topics-list.js';
 import { docsPageOf } from '../config/layout.js';
@@ -73,10 +74,15 @@ export const linkAnalysis = oncePerTree((tree: Root, file: VFile): { findings: O
       case 'local': {
         const indexed = index.pages.get(target.path);
         if (indexed) return checkFragment(indexed, target.fragment);
-        const stats = isMarkdownFile(target.path) ? undefined : statOf(target.path);
+        // Not a page of the tree: where it really leads is found before anything there is looked at.
+        const real = realPathInside(page.docsRoot, target.path);
+        if (real === undefined) return report(`link leaves the docs tree through a symbolic link: \`${node.url}\``);
+        const linked = index.pages.get(real);
+        if (linked) return checkFragment(linked, target.fragment);
+        const stats = isMarkdownFile(target.path) ? undefined : statOf(real);
         if (stats?.isDirectory()) {
           if (target.fragment === undefined || node.type === 'image') return;
-          const readme = readmeOf(index, target.path);
+          const readme = readmeOf(index, real);
           if (readme) return checkFragment(readme, target.fragment);
           return report(`link points to \`#${target.fragment}\` in the folder \`${shown(target.path)}\`, which has no README page to hold it`);
         }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDirFor } from '../corpus/cache-dir.js';
+import { trustedCacheDir } from '../corpus/cache-dir.js';
 import { loadManifest, manifestPath } from '../template/manifest.js';
 import { TEMPLATE_DIR } from '../template/template.js';
 import type { CspellSession, SpellingIssue, SpellingSources } from './cspell-session.js';
@@ -201,7 +201,8 @@ export function spellerFor(docsRoot: string): Speller {
   // The manifest's names are known on every page: one word list for the tree, not one per page
   // (cspell builds a dictionary for every distinct list it is given).
   const sources = (): SpellingSources => ({ configPath, words: [...(existsSync(wordsPath) ? readWords(wordsPath) : []), ...manifestWords(docsRoot)] });
-  const speller = new Speller(docsRoot, sources, join(cacheDirFor(docsRoot), `spelling-${key.slice(0, 16)}.json`), key);
+  const cacheDir = trustedCacheDir(docsRoot);
+  const speller = new Speller(docsRoot, sources, cacheDir && join(cacheDir, `spelling-${key.slice(0, 16)}.json`), key);
   spellers.set(docsRoot, speller);
   if (!saveOnExit) {
     saveOnExit = true;
