@@ -111,7 +111,7 @@ outage('most hosts failing DNS alike: could not run, nothing dead, the store unc
   for (const n of [1, 2]) {
     const report = await run(n);
     assert.is(report.couldNotRun, "5 of 5 hosts failed alike (DNS lookup failed): the runner's network or DNS looks down");
-    assert.equal([report.healthy, report.summary.dead], [false, 0]);
+    assert.equal([report.healthy, report.summary.dead, brief(report, 'https://a.test/gone')], [false, 0, 'broken failedRuns=1']);
     assert.is(readFileSync(store, 'utf8'), before, 'the store is not touched');
     assert.equal(resultsAfter(report, loadResults(store)), loadResults(store));
   }

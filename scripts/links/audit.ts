@@ -146,8 +146,10 @@ export async function auditLinks(options: AuditOptions): Promise<AuditReport> {
   }
 
   const couldNotRun = outageOf([...decided.values()]);
-  // A run that could not judge the links gives no verdict: nothing in it is dead.
-  const results = urls.map((cited) => decided.get(cited.url)!).map((result) => (couldNotRun ? { ...result, dead: false } : result));
+  // A run that could not judge the links gives no verdict: nothing in it is dead, no streak grows.
+  const results = urls
+    .map((cited) => decided.get(cited.url)!)
+    .map((result) => (couldNotRun ? { ...result, dead: false, failedRuns: previous.get(result.url)?.failedRuns ?? 0 } : result));
   const summary = summarise(results, pages);
   return {
     checkedAt: now.toISOString(),
