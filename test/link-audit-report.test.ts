@@ -89,7 +89,7 @@ settings('every mistake is one line naming the file, the position and the settin
     ],
     [
       'links.json:1:1: the file must be an object like {"skip": [], "allow": {}}, found a list',
-      'links.json:1:2: unknown key "skipp" (one of: skip, allow, concurrency, perHost, timeoutMs, retries, retryBaseMs, recheckOkAfterHours, deadAfterRuns)',
+      'links.json:1:2: unknown key "skipp" (one of: skip, allow, concurrency, perHost, timeoutMs, retries, retryBaseMs, recheckOkAfterHours, deadAfterRuns, hostWaitBudgetMs, deadlineMs, followPrivateRedirects)',
       'links.json:1:10: `skip` must be a list of regular expressions, found "^https://a"',
       'links.json:1:11: `skip[0]` is not a valid regular expression (Unterminated group), found "(unclosed"',
       'links.json:1:34: `allow["^https://intranet/"]` must be one of "redirected", "broken", "blocked", "flaky" or a list of them, found "fine"',
@@ -177,14 +177,14 @@ No clear answer after retries (timeouts, 5xx, 429, dropped connections); not cou
   - \`guide/b.md:11:7\`
 `,
   );
-  assert.match(issueReport(report, { sourceUrl: 'https://github.com/o/r/blob/abc/' }), '  - [guide/b.md:3:38](https://github.com/o/r/blob/abc/guide/b.md#L3)\n');
+  assert.match(issueReport(report, { sourceUrl: 'https://github.com/o/r/blob/abc/' }), '  - [`guide/b.md:3:38`](https://github.com/o/r/blob/abc/guide/b.md#L3)\n');
   assert.match(humanReport(report), 'Redirected links (1). They still work, through a redirect: update them to the final URL.\n  https://a.test/old  HTTP 200 after a redirect\n    now at https://a.test/new\n    guide/a.md:4:3\n');
 });
 
 issue('a healthy audit says the issue can be closed; an enormous one is cut below GitHub’s limit', async () => {
   const report = await smallAudit();
   const healthy: AuditReport = { ...report, healthy: true, summary: { ...report.summary, dead: 0, failing: 0, redirected: 0, blocked: 0, flaky: 0 }, urls: report.urls.filter((u) => u.status === 'ok') };
-  assert.ok(issueReport(healthy).endsWith('\n**0 dead**, 0 failing, 0 redirected, 0 blocked, 0 flaky, 1 ok.\n\nNothing dead, nothing redirected: this issue can be closed.\n'));
+  assert.ok(issueReport(healthy).endsWith('\n**0 dead**, 0 failing, 0 redirected, 0 blocked, 0 flaky, 1 ok.\n\nNothing dead, failing or redirected: this issue can be closed.\n'));
   const dead = report.urls.find((u) => u.dead)!;
   const citations = Array.from({ length: 5000 }, (_, i) => ({ page: `service-${i}/security.md`, line: 3, column: 1 }));
   const huge = issueReport({ ...report, urls: [{ ...dead, citations }] });

@@ -244,6 +244,7 @@ verdicts('a DNS failure is broken at once, without retries', () => {
     status: 'broken',
     reason: 'DNS lookup failed (ENOTFOUND)',
     retry: false,
+    network: 'dns',
   });
 });
 

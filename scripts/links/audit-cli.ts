@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run links:audit`: arguments in, the audit, the report out, the results file saved, exit code.
- * 0 nothing dead, 1 something dead, 2 usage, settings or internal error.
+ * 0 nothing dead, 1 something dead, 2 the audit could not run (most hosts failed alike), usage,
+ * settings or internal error.
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -29,7 +30,8 @@ options:
   --debug             show stack traces of internal errors
   -h, --help          show this help
 
-exit codes: 0 nothing dead, 1 something dead, 2 usage or settings error`;
+exit codes: 0 nothing dead, 1 something dead, 2 the audit could not run (most hosts failed
+alike: DNS, no network; the results file is kept as it was), usage or settings error`;
 
 const FORMATS = ['human', 'json', 'issue'] as const;
 
@@ -65,12 +67,17 @@ async function main(argv: string[]): Promise<number> {
   const progress = progressPrinter(process.stderr);
   const report = await auditLinks({ docsRoot, cwd, config, previous, onProgress: progress.update });
   progress.finish();
-  saveResults(resultsPath, resultsAfter(report));
+  // A run that could not run records nothing: the next run must not count it as a failed run.
+  if (report.couldNotRun === undefined) saveResults(resultsPath, resultsAfter(report, previous));
 
   const issue = (): string => issueReport(report, values['source-url'] === undefined ? {} : { sourceUrl: values['source-url'] });
   if (values['issue-file']) writeFileSync(values['issue-file'], issue());
   const out = { human: () => `${humanReport(report)}\n`, json: () => `${jsonReport(report)}\n`, issue }[format]();
   process.stdout.write(out);
+  if (report.couldNotRun !== undefined) {
+    process.stderr.write(`links:audit: the audit could not run: ${report.couldNotRun}; no link was judged and ${values.results} was not changed\n`);
+    return 2;
+  }
   return report.summary.dead > 0 ? 1 : 0;
 }
 

@@ -3,14 +3,18 @@
  * (unless skipped, or found ok recently), classify the answers, and apply the consecutive-run rule
  * against the previous results. The CLI only turns arguments into this call and the report into output.
  */
-import { checkUrl } from './check-url.js';
+import { checkUrl, HostBudget } from './check-url.js';
+import type { NetworkFailure } from './classify.js';
 import { collectExternalUrls, type Citation, type CitedUrl } from './collect-urls.js';
 import type { LinkConfig, LinkStatus } from './config.js';
 import { HostPool } from './host-pool.js';
 import { LinkinatorProbe, type ProbeResult } from './linkinator-probe.js';
+import { outageOf } from './outage.js';
+import { installRequestGuard } from './request-guard.js';
 import { failedRunsAfter, isFreshOk, type StoredResult, type StoredResults } from './results-store.js';
 
-export type AuditStatus = LinkStatus | 'skipped';
+/** `unchecked`: not asked this run (the host's waiting budget or the deadline ran out); never dead, never a failure. */
+export type AuditStatus = LinkStatus | 'skipped' | 'unchecked';
 
 export interface UrlResult {
   url: string;
@@ -29,8 +33,10 @@ export interface UrlResult {
   failedRuns: number;
   /** Broken on `deadAfterRuns` consecutive runs (and not allowed). */
   dead: boolean;
-  /** When the URL was last requested (ISO 8601); absent for skipped URLs. */
+  /** When the URL was last requested (ISO 8601); absent for skipped and unchecked URLs. */
   checkedAt?: string;
+  /** No response this run, for a network-level reason (see outage.ts). */
+  network?: NetworkFailure;
   citations: Citation[];
 }
 
@@ -52,6 +58,8 @@ export interface AuditSummary {
   failing: number;
   blocked: number;
   flaky: number;
+  /** Not checked this run: rate-limited host or deadline. */
+  unchecked: number;
   allowed: number;
 }
 
@@ -59,8 +67,12 @@ export interface AuditReport {
   checkedAt: string;
   deadAfterRuns: number;
   recheckOkAfterHours: number;
-  /** Nothing dead and nothing redirected: the tracking issue can be closed. */
+  /** The run judged the links and nothing is dead, failing or redirected: the tracking issue can be closed. */
   healthy: boolean;
+  /** Why this run could not judge the links (most hosts failed alike): nothing is dead, the results file is kept as it was. */
+  couldNotRun?: string;
+  /** URLs in the results of earlier runs; 0 on a first run or when the store was lost. */
+  previousResults: number;
   summary: AuditSummary;
   urls: UrlResult[];
 }
@@ -108,13 +120,19 @@ export async function auditLinks(options: AuditOptions): Promise<AuditReport> {
     const launchPad = options.probe ? undefined : await LinkinatorProbe.start();
     const probe = options.probe ?? ((url: string, timeoutMs: number) => launchPad!.probe(url, timeoutMs));
     const pool = new HostPool(config.concurrency, config.perHost);
+    const checker = { probe, pool, config, budget: new HostBudget(config.hostWaitBudgetMs), deadline: Date.now() + config.deadlineMs };
+    const citedOrigins = toRequest.filter(({ url }) => URL.canParse(url)).map(({ url }) => new URL(url).origin);
+    const removeGuard = await installRequestGuard({ allowedOrigins: [...citedOrigins, ...(launchPad ? [launchPad.origin] : [])], followPrivateRedirects: config.followPrivateRedirects });
     let done = 0;
     try {
       const settled = await Promise.allSettled(
         toRequest.map(async (cited) => {
-          const { attempts, ...verdict } = await checkUrl(cited.url, { probe, pool, config });
-          const stored: StoredResult = { ...verdict, checkedAt: now.toISOString(), failedRuns: failedRunsAfter(previous.get(cited.url), verdict.status) };
-          const result = resultOf(cited, stored, { attempts, reused: false }, config);
+          const { attempts, ...verdict } = await checkUrl(cited.url, checker);
+          const before = previous.get(cited.url);
+          const result =
+            verdict.status === 'unchecked'
+              ? { url: cited.url, status: verdict.status, reason: verdict.reason, attempts, reused: false, allowed: false, failedRuns: before?.failedRuns ?? 0, dead: false, citations: cited.citations }
+              : resultOf(cited, { ...verdict, status: verdict.status, checkedAt: now.toISOString(), failedRuns: failedRunsAfter(before, verdict.status) }, { attempts, reused: false }, config);
           decided.set(cited.url, result);
           options.onProgress?.({ done: ++done, total: toRequest.length, result });
         }),
@@ -122,33 +140,50 @@ export async function auditLinks(options: AuditOptions): Promise<AuditReport> {
       const failure = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
       if (failure) throw failure.reason;
     } finally {
+      removeGuard();
       await launchPad?.close();
     }
   }
 
-  const results = urls.map((cited) => decided.get(cited.url)!);
+  const couldNotRun = outageOf([...decided.values()]);
+  // A run that could not judge the links gives no verdict: nothing in it is dead, no streak grows.
+  const results = urls
+    .map((cited) => decided.get(cited.url)!)
+    .map((result) => (couldNotRun ? { ...result, dead: false, failedRuns: previous.get(result.url)?.failedRuns ?? 0 } : result));
   const summary = summarise(results, pages);
   return {
     checkedAt: now.toISOString(),
     deadAfterRuns: config.deadAfterRuns,
     recheckOkAfterHours: config.recheckOkAfterHours,
-    healthy: summary.dead === 0 && summary.redirected === 0,
+    healthy: couldNotRun === undefined && summary.broken === 0 && summary.redirected === 0,
+    ...(couldNotRun === undefined ? {} : { couldNotRun }),
+    previousResults: previous.size,
     summary,
     urls: results,
   };
 }
 
-/** The results file after this run: every cited URL that was requested now or earlier (skipped ones are not kept). */
-export function resultsAfter(report: AuditReport): StoredResults {
+/**
+ * The results file after this run: every cited URL that was requested now or earlier (skipped ones
+ * are not kept; unchecked ones keep what `previous` had). After a run that could not run, `previous`
+ * unchanged: that run must not count as a failed run.
+ */
+export function resultsAfter(report: AuditReport, previous: StoredResults = new Map()): StoredResults {
+  if (report.couldNotRun !== undefined) return new Map(previous);
   const results: StoredResults = new Map();
   for (const { url, status, reason, httpStatus, finalUrl, checkedAt, failedRuns } of report.urls) {
+    if (status === 'unchecked') {
+      const kept = previous.get(url);
+      if (kept) results.set(url, kept);
+      continue;
+    }
     if (status === 'skipped' || checkedAt === undefined) continue;
     results.set(url, { status, reason, ...(httpStatus === undefined ? {} : { httpStatus }), ...(finalUrl === undefined ? {} : { finalUrl }), checkedAt, failedRuns });
   }
   return results;
 }
 
-function resultOf(cited: CitedUrl, stored: StoredResult, run: { attempts: number; reused: boolean }, config: LinkConfig): UrlResult {
+function resultOf(cited: CitedUrl, stored: StoredResult & { network?: NetworkFailure }, run: { attempts: number; reused: boolean }, config: LinkConfig): UrlResult {
   const allowed = config.allow.some((rule) => rule.pattern.test(cited.url) && rule.statuses.includes(stored.status));
   return {
     url: cited.url,
@@ -161,6 +196,7 @@ function resultOf(cited: CitedUrl, stored: StoredResult, run: { attempts: number
     failedRuns: stored.failedRuns,
     dead: !allowed && stored.status === 'broken' && stored.failedRuns >= config.deadAfterRuns,
     checkedAt: stored.checkedAt,
+    ...(stored.network === undefined ? {} : { network: stored.network }),
     citations: cited.citations,
   };
 }
@@ -183,6 +219,7 @@ function summarise(results: readonly UrlResult[], pages: number): AuditSummary {
     failing: count((r) => r.status === 'broken' && !r.allowed && !r.dead),
     blocked: counted('blocked'),
     flaky: counted('flaky'),
+    unchecked: counted('unchecked'),
     allowed: count((r) => r.allowed),
   };
 }

@@ -6,6 +6,10 @@
 import { LinkState, type HttpResponse } from 'linkinator';
 import type { LinkStatus } from './config.js';
 import type { ProbeResult } from './linkinator-probe.js';
+import { PRIVATE_ADDRESS } from './request-guard.js';
+
+/** A failure that says more about the runner's network than about the link (see outage.ts). */
+export type NetworkFailure = 'dns' | 'unreachable' | 'refused' | 'timeout';
 
 export interface Verdict {
   status: LinkStatus;
@@ -19,12 +23,18 @@ export interface Verdict {
   retry: boolean;
   /** How long the server asked us to wait (Retry-After on a 429 or 503), in milliseconds. */
   retryAfterMs?: number;
+  /** No response, for a reason a cut-off runner gives for every host alike. */
+  network?: NetworkFailure;
 }
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_NODATA', 'EAI_FAIL']);
 const DROPPED_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED', 'ECONNABORTED']);
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
-const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/;
+const UNREACHABLE_CODES = new Set(['ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'EADDRNOTAVAIL']);
+/** OpenSSL's words for "what came back was not TLS at all" (a plain-HTTP server on an https URL). */
+const NOT_TLS_CODES = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_HTTP_REQUEST']);
+const CERT_CODE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ALTNAME/;
+const TLS_CODE = /SSL|TLS/;
 
 /** The verdict on one linkinator answer for `url` (as requested); `now` dates a Retry-After. */
 export function classify(url: string, probe: ProbeResult, now: number): Verdict {
@@ -54,16 +64,21 @@ export function classify(url: string, probe: ProbeResult, now: number): Verdict 
 /** No response at all: the error of the last request says why. */
 function classifyFailure(error: Error | undefined): Verdict {
   if (!error) return { status: 'flaky', reason: 'no response', retry: true };
-  if (error.name === 'TimeoutError' || error.name === 'AbortError') return { status: 'flaky', reason: 'timed out', retry: true };
+  if (error.name === 'TimeoutError' || error.name === 'AbortError') return { status: 'flaky', reason: 'timed out', retry: true, network: 'timeout' };
   const { code, message } = rootCause(error);
+  // Refused by request-guard.ts: a redirect towards an address the public docs cannot mean.
+  if (code === PRIVATE_ADDRESS) return { status: 'broken', reason: message, retry: false };
   // fetch refuses ports browsers block (6000, 6667, ...): nothing we can check, so a human must.
   if (/^bad port$/i.test(message)) return { status: 'blocked', reason: 'port refused by fetch (a browser-blocked port)', retry: false };
-  if (DNS_CODES.has(code)) return { status: 'broken', reason: `DNS lookup failed (${code})`, retry: false };
+  if (DNS_CODES.has(code)) return { status: 'broken', reason: `DNS lookup failed (${code})`, retry: false, network: 'dns' };
   if (/redirect count exceeded/i.test(message)) return { status: 'broken', reason: 'redirect loop (too many redirects)', retry: false };
-  if (code === 'ECONNREFUSED') return { status: 'broken', reason: 'connection refused', retry: true };
-  if (TIMEOUT_CODES.has(code)) return { status: 'flaky', reason: `timed out (${code})`, retry: true };
+  if (code === 'ECONNREFUSED') return { status: 'broken', reason: 'connection refused', retry: true, network: 'refused' };
+  if (UNREACHABLE_CODES.has(code)) return { status: 'flaky', reason: `network unreachable (${code})`, retry: true, network: 'unreachable' };
+  if (TIMEOUT_CODES.has(code)) return { status: 'flaky', reason: `timed out (${code})`, retry: true, network: 'timeout' };
   if (DROPPED_CODES.has(code)) return { status: 'flaky', reason: 'connection dropped', retry: true };
-  if (TLS_CODE.test(code)) return { status: 'broken', reason: `TLS certificate problem (${code})`, retry: false };
+  if (NOT_TLS_CODES.has(code)) return { status: 'broken', reason: `not TLS: the server answered this https URL in plain HTTP (${code})`, retry: false };
+  if (CERT_CODE.test(code)) return { status: 'broken', reason: `TLS certificate problem (${code})`, retry: false };
+  if (TLS_CODE.test(code)) return { status: 'broken', reason: `TLS handshake failed (${code})`, retry: false };
   return { status: 'flaky', reason: `request failed: ${message}${code ? ` (${code})` : ''}`, retry: true };
 }
 

@@ -34,6 +34,12 @@ export interface LinkConfig {
   recheckOkAfterHours: number;
   /** Consecutive runs a URL must be broken before it is reported dead. */
   deadAfterRuns: number;
+  /** Total Retry-After waiting one host may cost; past it its remaining URLs are not checked. */
+  hostWaitBudgetMs: number;
+  /** The whole audit: URLs not requested by then are not checked. */
+  deadlineMs: number;
+  /** Follow redirects to private, loopback and link-local addresses the docs do not cite. */
+  followPrivateRedirects: boolean;
 }
 
 /** The settings file inside a docs tree. */

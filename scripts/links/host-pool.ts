@@ -45,6 +45,11 @@ export class HostPool {
     if (until > (this.#restingUntil.get(host) ?? 0)) this.#restingUntil.set(host, until);
   }
 
+  /** When `host` may be asked again (a Date.now() time; 0 when it is not resting). */
+  restingUntil(host: string): number {
+    return this.#restingUntil.get(host) ?? 0;
+  }
+
   #pump(): void {
     const now = Date.now();
     let nextWake = Infinity;

@@ -49,10 +49,15 @@ export class LinkinatorProbe {
     return new LinkinatorProbe(server, pages);
   }
 
+  /** Where the launch pages are served (`http://127.0.0.1:<port>`). */
+  get origin(): string {
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  }
+
   /** Linkinator's check of one URL (one request, or HEAD then GET). */
   async probe(url: string, timeoutMs: number): Promise<ProbeResult> {
     const path = `/${this.#next++}`;
-    const page = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}${path}`;
+    const page = `${this.origin}${path}`;
     this.#pages.set(path, url);
     try {
       const checker = new LinkChecker();

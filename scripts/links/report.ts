@@ -4,9 +4,13 @@
  */
 import type { Citation } from './collect-urls.js';
 import type { AuditReport, UrlResult } from './audit.js';
+import { codeLink, codeSpan, plainText, proseText, urlPath } from '../reporters/github-markdown-text.js';
 
-/** GitHub refuses issue bodies over 65,536 characters; keep clear of it. */
+/** GitHub refuses issue bodies over 65,536 characters; keep clear of it (the workflow adds a line). */
 export const MAX_ISSUE_LENGTH = 60_000;
+
+/** The first line of every tracking issue body: with the label, how the workflow finds its issue (tracking-issue.ts). */
+export const ISSUE_MARKER = '<!-- link-audit: opened, updated and closed by the link-audit workflow -->';
 
 interface Group {
   title: string;
@@ -41,6 +45,11 @@ const GROUPS: Group[] = [
     advice: () => 'No clear answer after retries (timeouts, 5xx, 429, dropped connections); not counted as broken.',
     keep: (u) => u.status === 'flaky' && !u.allowed,
   },
+  {
+    title: 'Not checked',
+    advice: () => 'The host asked us to wait longer than its budget (`hostWaitBudgetMs`), or the audit reached its deadline (`deadlineMs`); never counted as broken.',
+    keep: (u) => u.status === 'unchecked',
+  },
 ];
 
 /** The report as JSON (the AuditReport itself). */
@@ -51,6 +60,8 @@ export function jsonReport(report: AuditReport): string {
 /** The report for a terminal or a CI log: counts, then each problem URL with the places citing it. */
 export function humanReport(report: AuditReport): string {
   const lines = [`External links: ${scope(report)}.`, counts(report)];
+  if (report.couldNotRun) lines.push('', `The audit could not run: ${report.couldNotRun}. No link was judged; the results file is kept as it was.`);
+  if (report.previousResults === 0) lines.push('', LOST_STORE);
   for (const group of GROUPS) {
     const members = report.urls.filter(group.keep);
     if (members.length === 0) continue;
@@ -61,7 +72,7 @@ export function humanReport(report: AuditReport): string {
       for (const citation of result.citations) lines.push(`    ${place(citation)}`);
     }
   }
-  if (report.healthy) lines.push('', 'Nothing dead, nothing redirected.');
+  if (report.healthy) lines.push('', 'Nothing dead, failing or redirected.');
   return lines.join('\n');
 }
 
@@ -72,18 +83,20 @@ export interface IssueOptions {
 
 /** The tracking issue's body: the counts, then one list item per URL, each citing page and line under it. */
 export function issueReport(report: AuditReport, options: IssueOptions = {}): string {
-  const lines = ['<!-- link-audit: opened, updated and closed by the link-audit workflow -->', '## External link audit', '', `Audit of ${when(report.checkedAt)}: ${scope(report)}.`, '', counts(report, '**')];
+  const lines = [ISSUE_MARKER, '## External link audit', '', `Audit of ${when(report.checkedAt)}: ${scope(report)}.`, '', counts(report, '**')];
+  if (report.couldNotRun) lines.push('', `**The audit could not run**: ${plainText(report.couldNotRun)}. No link was judged.`);
+  if (report.previousResults === 0) lines.push('', LOST_STORE);
   for (const group of GROUPS) {
     const members = report.urls.filter(group.keep);
     if (members.length === 0) continue;
     lines.push('', `### ${group.title} (${members.length})`, '', group.advice(report), '');
     for (const result of members) {
       const target = result.finalUrl ? ` → ${markdownUrl(result.finalUrl)}` : '';
-      lines.push(`- ${markdownUrl(result.url)}${target} — ${verdict(result, report)}`);
+      lines.push(`- ${markdownUrl(result.url)}${target} — ${proseText(verdict(result, report))}`);
       for (const citation of result.citations) lines.push(`  - ${citationLink(citation, options.sourceUrl)}`);
     }
   }
-  if (report.healthy) lines.push('', 'Nothing dead, nothing redirected: this issue can be closed.');
+  if (report.healthy) lines.push('', 'Nothing dead, failing or redirected: this issue can be closed.');
   return truncate(`${lines.join('\n')}\n`);
 }
 
@@ -94,8 +107,11 @@ function scope({ summary: s, recheckOkAfterHours }: AuditReport): string {
   return parts.join(', ');
 }
 
+const LOST_STORE = 'No results of earlier runs were found (a first run, or the stored results were lost): each broken link counts from this run, and none can be dead yet.';
+
 function counts({ summary: s }: AuditReport, strong = ''): string {
   const parts = [`${strong}${s.dead} dead${strong}`, `${s.failing} failing`, `${s.redirected} redirected`, `${s.blocked} blocked`, `${s.flaky} flaky`, `${s.ok} ok`];
+  if (s.unchecked > 0) parts.push(`${s.unchecked} not checked`);
   if (s.allowed > 0) parts.push(`${s.allowed} allowed by links.json`);
   return `${parts.join(', ')}.`;
 }
@@ -111,14 +127,15 @@ function place({ page, line, column }: Citation): string {
   return `${page}:${line}:${column}`;
 }
 
+/** Page paths come from the docs tree (a pull request chooses them): code, never HTML or a mention. */
 function citationLink(citation: Citation, sourceUrl: string | undefined): string {
-  if (!sourceUrl) return `\`${place(citation)}\``;
-  return `[${place(citation)}](${sourceUrl.replace(/\/$/, '')}/${citation.page.split('/').map(encodeURIComponent).join('/')}#L${citation.line})`;
+  if (!sourceUrl) return codeSpan(place(citation));
+  return codeLink(place(citation), `${sourceUrl.replace(/\/$/, '')}/${urlPath(citation.page)}#L${citation.line}`);
 }
 
 /** An autolink when the URL parses (then it has no spaces or angle brackets), code otherwise. */
 function markdownUrl(url: string): string {
-  return URL.canParse(url) ? `<${url}>` : `\`${url.replace(/`/g, '%60')}\``;
+  return URL.canParse(url) ? `<${url}>` : codeSpan(url);
 }
 
 function when(iso: string): string {

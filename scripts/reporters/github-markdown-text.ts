@@ -30,6 +30,11 @@ export function plainText(text: string): string {
     .replace(/#(\d)?/g, (_, digit: string | undefined) => (digit ? `#\u200b${digit}` : '\\#'));
 }
 
+/** Prose with our own parentheses left readable: like plainText, but `(` and `)` stay (without `[` and `]` they make no link). */
+export function proseText(text: string): string {
+  return plainText(text).replace(/\\([()])/g, '$1');
+}
+
 /** A table cell: `|` ends a cell even inside code spans, so it is escaped after the rest. */
 export function tableCell(markdown: string): string {
   return markdown.replace(/\|/g, '\\|');
