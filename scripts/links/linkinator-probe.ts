@@ -25,6 +25,16 @@ export interface ProbeResult {
 /** The launch pad could not be used (for instance an HTTP(S)_PROXY that cannot reach 127.0.0.1). */
 export class ProbeError extends UserError {}
 
+/** How many times a launch page that got no answer (a loaded machine) is asked for. */
+const LAUNCH_ATTEMPTS = 3;
+
+/** The launch page got no answer in time: worth asking again. */
+class LaunchTimeout extends Error {
+  constructor(readonly probeError: ProbeError) {
+    super(probeError.message);
+  }
+}
+
 /** One URL at a time through linkinator, each from its own launch page. */
 export class LinkinatorProbe {
   readonly #server: Server;
@@ -54,8 +64,22 @@ export class LinkinatorProbe {
     return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
   }
 
-  /** Linkinator's check of one URL (one request, or HEAD then GET). */
+  /**
+   * Linkinator's check of one URL (one request, or HEAD then GET). The launch page shares the URL's
+   * timeout, so on a loaded machine it can time out itself: that is asked again, with more time,
+   * before the launch pad is judged unusable.
+   */
   async probe(url: string, timeoutMs: number): Promise<ProbeResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#probeOnce(url, timeoutMs * attempt);
+      } catch (error) {
+        if (!(error instanceof LaunchTimeout) || attempt === LAUNCH_ATTEMPTS) throw error instanceof LaunchTimeout ? error.probeError : error;
+      }
+    }
+  }
+
+  async #probeOnce(url: string, timeoutMs: number): Promise<ProbeResult> {
     const path = `/${this.#next++}`;
     const page = `${this.origin}${path}`;
     this.#pages.set(path, url);
@@ -68,7 +92,8 @@ export class LinkinatorProbe {
       const { links } = await checker.check({ path: page, timeout: timeoutMs, redirects: 'warn', concurrency: 2 });
       const launch = links.find((link) => link.url === page);
       if (launch?.state !== LinkState.OK) {
-        throw new ProbeError(`linkinator could not load its launch page ${page} (status ${launch?.status ?? 'none'}); is an HTTP(S)_PROXY set that cannot reach 127.0.0.1?`);
+        const error = new ProbeError(`linkinator could not load its launch page ${page} (status ${launch?.status ?? 'none'}); is an HTTP(S)_PROXY set that cannot reach 127.0.0.1?`);
+        throw launch && !launch.status ? new LaunchTimeout(error) : error;
       }
       const link = links.find((result) => result !== launch);
       if (!link) return { state: LinkState.BROKEN, status: 0, failures: [new Error('linkinator did not check the URL')] };
