@@ -157,6 +157,9 @@ async function main(argv: string[]): Promise<number> {
         // Beside a machine-read format the note goes to stderr, so stdout stays one document.
         if (note) (format === 'human' ? process.stdout : process.stderr).write(`${note}\n`);
       }
+      // A manifest entry without its folder changes no finding: a warning on stderr, whatever the format.
+      const manifest = await import('./template/manifest.js');
+      for (const line of manifest.staleManifestEntries(realpathSync(docsRoot), relative(cwd, manifest.manifestPath(resolve(cwd, docsRoot))))) process.stderr.write(`docs-quality: warning: ${line}\n`);
       if (format === 'human' && !scope.changed) {
         const { outsideServicesNote } = await import('./reporters/human.js');
         const { servicePageName } = await import('./config/layout.js');

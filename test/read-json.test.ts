@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { jsonErrorAt, parseJsonText, readJsonFile } from '../scripts/config/read-json.js';
+import { jsonErrorAt, keyedByText, parseJsonText, parseJsonValue, readJsonFile } from '../scripts/config/read-json.js';
 import { FileError, UserError } from '../scripts/user-error.js';
 import { makeDocsTree } from './helpers/docs-tree.js';
 
@@ -85,6 +85,26 @@ json('a missing file is a one-line error; a check beyond the schema uses the sam
   const text = '{\n  "rules": {\n    "no-such-rule": "warn"\n  }\n}';
   assert.is(jsonErrorAt(text, 'c.json', ['rules', 'no-such-rule'], 'names no rule', { atKey: true }).message, 'c.json:3:5: `rules.no-such-rule` names no rule');
   assert.is(jsonErrorAt(text, 'c.json', ['rules', 'no-such-rule'], 'is not a severity').message, 'c.json:3:21: `rules.no-such-rule` is not a severity');
+});
+
+json('a key with a line break is quoted, so the message stays one line', () => {
+  assert.is(message('{"topics": [], "a\\r\\nb": 1}', 'topics.schema.json'), 'f.json:1:16: unknown key "a\\r\\nb" (one of: topics)');
+  assert.is(message('{"topics": [], "a\\u2028b": 1}', 'topics.schema.json'), 'f.json:1:16: unknown key "a\\u2028b" (one of: topics)');
+});
+
+json('a file nested deeper than 64 levels is refused at the bracket, before the parser recurses', () => {
+  assert.is(message(`{"topics": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 'topics.schema.json'), 'f.json:1:75: nests deeper than 64 levels: no settings file or report needs that many');
+  assert.is(message(`{"topics": [], "$schema": "${'['.repeat(100)}"}`, 'topics.schema.json'), 'accepted', 'brackets inside a string do not nest');
+});
+
+json('a JSON value without a schema: a byte-order mark is accepted, a mistake is one line', () => {
+  assert.equal(parseJsonValue('\uFEFF[\n]\n', 'r.json'), []);
+  assert.throws(() => parseJsonValue('[\n  {"file": "x.md"\n]', 'r.json'), (error: Error) => error instanceof FileError && error.message === 'r.json:3:1: not valid JSON: expected `,` between entries');
+});
+
+json('keys that are names of Object.prototype look up as keys', () => {
+  const table = keyedByText(JSON.parse('{"constructor": 1, "__proto__": 2}') as Record<string, number>);
+  assert.equal([table.constructor, table['__proto__'], table.toString, table.hasOwnProperty, Object.getPrototypeOf(table)], [1, 2, undefined, undefined, null]);
 });
 
 json.run();

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseJsonText, readTextFile } from './read-json.js';
+import { keyedByText, parseJsonText, readTextFile } from './read-json.js';
 
 export const CONFIG_FILE = '.docs-quality.json';
 export const CONFIG_SCHEMA = 'docs-quality.schema.json';
@@ -57,11 +57,11 @@ export function readConfig(path: string, cwd = process.cwd()): DocsQualityConfig
   const shown = relative(cwd, path) || path;
   const text = readTextFile(path, shown);
   const data = parseJsonText<ConfigFile>(text, shown, CONFIG_SCHEMA);
-  return { path, text, rules: data.rules ?? {}, layout: { ...DEFAULT_LAYOUT, ...data.layout }, ...(data.baseline ? { baseline: resolve(dirname(path), data.baseline) } : {}) };
+  return { path, text, rules: keyedByText(data.rules), layout: { ...DEFAULT_LAYOUT, ...data.layout }, ...(data.baseline ? { baseline: resolve(dirname(path), data.baseline) } : {}) };
 }
 
 /** The defaults: every rule at its own severity, service pages named `security.md`. */
-export const defaultConfig: DocsQualityConfig = { text: '', rules: {}, layout: DEFAULT_LAYOUT };
+export const defaultConfig: DocsQualityConfig = { text: '', rules: keyedByText<RuleSetting>({}), layout: DEFAULT_LAYOUT };
 
 const configs = new Map<string, DocsQualityConfig>();
 

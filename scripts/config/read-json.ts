@@ -41,6 +41,18 @@ export function readTextFile(path: string, shown = path): string {
   }
 }
 
+/**
+ * A copy of a JSON object whose keys are the team's text (service folders, rule ids) without
+ * Object.prototype: a folder named `constructor` or a key `__proto__` is then a key like any other,
+ * never an inherited function or the object's prototype.
+ */
+export function keyedByText<T>(record: Readonly<Record<string, T>> | undefined): Record<string, T> {
+  const table = Object.create(null) as Record<string, T>;
+  // Own keys one by one: Object.assign would call the `__proto__` setter of a plain target.
+  for (const key of Object.keys(record ?? {})) table[key] = record![key]!;
+  return table;
+}
+
 /** Parses and validates JSON text that came from `path` (used in messages only). */
 export function parseJsonText<T>(text: string, path: string, schema: JsonSchema | string): T {
   const tree = parseJson(text, path);
@@ -69,7 +81,38 @@ export function schemaPath(name: string): string {
   return fileURLToPath(found);
 }
 
+/**
+ * JSON text as a value, for files the schemas do not cover (the reports `merge-reports` joins): a
+ * byte-order mark is accepted and a syntax error is one line at its line and column.
+ */
+export function parseJsonValue(text: string, path: string): unknown {
+  parseJson(text, path);
+  return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+}
+
+/** Deeper than any settings file or report is written; the parser would overflow the stack long after. */
+const MAX_NESTING = 64;
+
+/** The offset of the first `[` or `{` nested deeper than `MAX_NESTING`, if any (strings skipped). */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === ']' || c === '}') depth--;
+  }
+  return undefined;
+}
+
 function parseJson(text: string, path: string): Node {
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) throw errorAtOffset(text, path, deep, `nests deeper than ${MAX_NESTING} levels: no settings file or report needs that many`);
   const errors: ParseError[] = [];
   // A byte-order mark becomes a space, so offsets (and columns) stay those of the file.
   const source = text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
@@ -131,11 +174,11 @@ function schemaError(errors: ErrorObject[], tree: Node, text: string, path: stri
   if (error.keyword === 'additionalProperties') {
     const key = params.additionalProperty!;
     const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {}).filter((name) => name !== '$schema');
-    return errorAtOffset(text, path, keyNode(node, key)?.offset ?? node.offset, `${where ? `${where}: ` : ''}unknown key "${key}"${known.length ? ` (one of: ${known.join(', ')})` : ''}`);
+    return errorAtOffset(text, path, keyNode(node, key)?.offset ?? node.offset, `${where ? `${where}: ` : ''}unknown key ${quoted(key)}${known.length ? ` (one of: ${known.join(', ')})` : ''}`);
   }
   if (propertyName !== undefined) {
     const at = keyNode(node, propertyName)?.offset ?? node.offset;
-    return errorAtOffset(text, path, at, `${where ? `${where}: ` : ''}key "${propertyName}" ${reason(error, propertyName)}`);
+    return errorAtOffset(text, path, at, `${where ? `${where}: ` : ''}key ${quoted(propertyName)} ${reason(error, propertyName)}`);
   }
   if (error.keyword === 'required') return errorAtOffset(text, path, node.offset, `${where || 'the file'} needs "${params.missingProperty}"`);
   return errorAtOffset(text, path, node.offset, `${subject || 'the file '}${reason(error, error.data)}, found ${found(error.data)}`);
@@ -199,9 +242,15 @@ function keyNode(object: Node, key: string): Node | undefined {
   return object.children?.findLast((p) => p.children?.[0]?.value === key)?.children?.[0];
 }
 
+/** A key as the message quotes it: JSON's escapes keep a line break in it from breaking the line. */
+function quoted(text: string): string {
+  return JSON.stringify(text).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function errorAtOffset(text: string, path: string, offset: number, reason: string): FileError {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-  return new FileError(path, line, column, reason);
+  // One line, whatever the file's text put into the reason (a key with a carriage return).
+  return new FileError(path, line, column, reason.replace(/[\r\n\u0085\u2028\u2029]+/g, ' '));
 }

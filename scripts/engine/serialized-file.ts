@@ -5,6 +5,7 @@
 import type { VFile } from 'vfile';
 import type { CitedTemplate, Fix } from '../template/edit.js';
 import type { FixableMessage } from './finding.js';
+import { keyedByText } from '../config/read-json.js';
 
 interface SerializedMessage {
   reason: string;
@@ -67,4 +68,7 @@ export function restoreMessages(file: VFile, serialized: SerializedFile): void {
     if (m.template) Object.assign(message, { template: m.template });
   }
   Object.assign(file.data, serialized.data);
+  // JSON and worker messages give plain objects back: the topic ids become a null-prototype table again.
+  const summary = file.data.topicSummary;
+  if (summary) summary.present = keyedByText(summary.present);
 }

@@ -3,6 +3,7 @@
  * become one run; either way in file and position order, without duplicates.
  */
 import type { Finding } from '../engine/finding.js';
+import { parseJsonValue } from '../config/read-json.js';
 import { UserError } from '../user-error.js';
 
 interface SarifLog {
@@ -16,13 +17,14 @@ export class ReportFormatError extends UserError {}
 /** Parses each report; all must be JSON finding arrays, or all SARIF logs. */
 export function mergeReports(texts: readonly { name: string; text: string }[]): { kind: 'json'; findings: Finding[] } | { kind: 'sarif'; log: SarifLog } {
   const parsed = texts.map(({ name, text }) => {
-    try {
-      return { name, value: JSON.parse(text) as unknown };
-    } catch (error) {
-      throw new ReportFormatError(`${name}: not JSON (${(error as Error).message})`);
-    }
+    // A report nested deeper than ours ever are is refused at its position, before anything recurses into it.
+    return { name, value: parseJsonValue(text, name) };
   });
   if (parsed.every((p) => Array.isArray(p.value))) {
+    for (const p of parsed) {
+      const bad = (p.value as unknown[]).findIndex((f) => typeof (f as Finding | null)?.file !== 'string' || typeof (f as Finding).line !== 'number' || typeof (f as Finding).column !== 'number');
+      if (bad !== -1) throw new ReportFormatError(`${p.name}: entry ${bad + 1} is not a finding (one with "file", "line" and "column")`);
+    }
     const seen = new Set<string>();
     const findings = parsed
       .flatMap((p) => p.value as Finding[])
@@ -37,7 +39,8 @@ export function mergeReports(texts: readonly { name: string; text: string }[]): 
   }
   const logs = parsed.map((p) => {
     const log = p.value as Partial<SarifLog> | null;
-    if (log?.version !== '2.1.0' || !Array.isArray(log.runs)) throw new ReportFormatError(`${p.name}: neither a JSON findings array nor a SARIF 2.1.0 log`);
+    const runsOk = Array.isArray(log?.runs) && log.runs.length > 0 && log.runs.every((run) => typeof run?.tool?.driver === 'object' && run.tool.driver !== null && Array.isArray(run.results));
+    if (log?.version !== '2.1.0' || !runsOk) throw new ReportFormatError(`${p.name}: neither a JSON findings array nor a SARIF 2.1.0 log`);
     return log as SarifLog;
   });
   const first = logs[0]!;
@@ -46,3 +49,4 @@ export function mergeReports(texts: readonly { name: string; text: string }[]): 
   const driver = { ...first.runs[0]!.tool.driver, rules };
   return { kind: 'sarif', log: { ...first, runs: [{ ...first.runs[0]!, tool: { driver }, results }] } };
 }
+

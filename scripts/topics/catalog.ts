@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCached } from '../template/file-cache.js';
 import { TEMPLATE_DIR } from '../template/template.js';
-import { readJsonFile } from '../config/read-json.js';
+import { parseJsonText, readTextFile } from '../config/read-json.js';
+import { loadManifest, manifestPath, type Manifest } from '../template/manifest.js';
+import { checkCatalog, checkExtraTopics } from './check-catalog.js';
 
 export interface Topic {
   /** Stable identifier, also the file name `new-service` gives the topic page. */
@@ -26,6 +28,8 @@ export interface ExtraTopic extends Topic {
 
 export interface Catalog {
   path: string;
+  /** The file's text, for positions in messages about it. */
+  text: string;
   topics: Topic[];
 }
 
@@ -35,22 +39,53 @@ export function catalogPath(docsRoot: string): string {
   return join(docsRoot, TEMPLATE_DIR, CATALOG_FILE);
 }
 
-/** Reads the catalog of a docs tree; a tree without one has no topic rules. */
+/**
+ * Reads the catalog of a docs tree, checked with the manifest's extra topics; a tree without one
+ * has no topic rules.
+ */
 export function loadCatalog(docsRoot: string): Catalog | undefined {
-  return loadCached(catalogPath(docsRoot), readCatalog);
+  const catalog = loadCached(catalogPath(docsRoot), readCatalog);
+  if (catalog) checkWithManifest(catalog, docsRoot);
+  return catalog;
 }
 
 function readCatalog(path: string): Catalog | undefined {
   if (!existsSync(path)) return undefined;
-  return { path, topics: readJsonFile<{ topics: Topic[] }>(path, 'topics.schema.json').topics };
+  const text = readTextFile(path);
+  const { topics } = parseJsonText<{ topics: ExtraTopic[] }>(text, path, 'topics.schema.json');
+  checkCatalog(text, path, topics);
+  return { path, text, topics };
+}
+
+/** Catalog and manifest pairs already checked together (each is one object until its file changes). */
+const checked = new WeakMap<Catalog, WeakSet<Manifest>>();
+
+function checkWithManifest(catalog: Catalog, docsRoot: string): void {
+  const manifest = loadManifest(docsRoot);
+  const seen = checked.get(catalog) ?? new WeakSet();
+  checked.set(catalog, seen);
+  if (seen.has(manifest)) return;
+  if (Object.values(manifest).some((names) => names.extraTopics?.length)) {
+    const path = manifestPath(docsRoot);
+    checkExtraTopics(catalog, { text: readTextFile(path), path, services: manifest });
+  }
+  seen.add(manifest);
 }
 
 /** The topics one service's list should hold, in order: the catalog plus the service's extras. */
 export function topicsForService(catalog: Catalog, names: { extraTopics?: readonly ExtraTopic[] } | undefined): Topic[] {
   const topics: Topic[] = [...catalog.topics];
-  for (const extra of names?.extraTopics ?? []) {
-    const at = extra.after ? topics.findIndex((t) => t.id === extra.after) : topics.length - 1;
-    topics.splice(at + 1, 0, extra);
+  // An extra may follow another extra listed after it: place those once their topic is placed.
+  let pending = [...(names?.extraTopics ?? [])];
+  while (pending.length > 0) {
+    const waiting = pending.filter((extra) => {
+      const at = extra.after ? topics.findIndex((t) => t.id === extra.after) : topics.length - 1;
+      if (at === -1) return true;
+      topics.splice(at + 1, 0, extra);
+      return false;
+    });
+    if (waiting.length === pending.length) break; // an `after` that leads nowhere: the manifest check reports it
+    pending = waiting;
   }
   return topics;
 }

@@ -16,7 +16,7 @@ import type { TopicEntry, TopicsList } from './topics-list.js';
 export interface TopicSummary {
   folder: string;
   service: string;
-  /** Topic id -> the title the list uses and whether it is the canonical one. */
+  /** Topic id -> the title the list uses and whether it is the canonical one (a null-prototype table: ids are the team's text). */
   present: Record<string, { title: string; canonical: boolean }>;
   missing: string[];
   unknown: string[];
@@ -96,7 +96,7 @@ export function resolveTopics(ctx: TopicContext): ResolvedTopics {
   const summary: TopicSummary = {
     folder: basename(folder),
     service: ctx.names.service,
-    present: {},
+    present: Object.create(null) as TopicSummary['present'],
     missing: missing.filter((m) => m.topic.required).map((m) => m.topic.id),
     unknown: entries.filter((item) => !item.topic).map((item) => item.entry.title),
   };
