@@ -4,7 +4,7 @@
  * per tree (a lock in the cache folder); a dead holder's lock is taken over.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { suite } from 'uvu';
@@ -152,12 +152,14 @@ concurrency('a lock a running fix holds stops the run with one line naming it; t
     () => assert.unreachable('taken over from another host'),
     (error: Error) => assert.match(error.message, `on not-${hostname()}`),
   );
+  rmSync(lock);
 });
 
 concurrency('check does not take the lock: it runs while a fix holds the tree', () => {
   const root = makeDocsTree({ 'guide/page.md': '# Page\n\nText.' });
-  plantLock(root, { pid: process.pid, host: hostname() });
+  const lock = plantLock(root, { pid: process.pid, host: hostname() });
   const run = runBuiltCli(['check', '--docs', root, '--format', 'json']);
+  rmSync(lock);
   assert.is(run.code, 1, run.stderr);
   assert.match(run.stdout, 'final-newline');
 });
