@@ -181,11 +181,15 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'fix': {
       const { fixDocs } = await import('./engine/fix.js');
-      const changes = await fixDocs({ docsRoot, cwd, dryRun: values['dry-run'], ...configOption });
+      const onLockWait = ({ pid, host }: { pid: number; host: string }) => process.stderr.write(`docs-quality: waiting for another fix of this docs tree to finish (process ${pid} on ${host})\n`);
+      const changes = await fixDocs({ docsRoot, cwd, dryRun: values['dry-run'], onLockWait, ...configOption });
       if (values['dry-run']) process.stdout.write((await import('./reporters/diff.js')).diffReport(changes, docsRoot, cwd));
-      else for (const change of changes) process.stdout.write(`${describe(change, docsRoot, cwd)}\n`);
+      else for (const change of changes) if (!change.conflict) process.stdout.write(`${describe(change, docsRoot, cwd)}\n`);
       if (changes.length === 0) process.stdout.write('nothing to fix\n');
-      return 0;
+      // A page edited while fix ran keeps the edit and its findings: the run did not finish its job.
+      const conflicts = changes.filter((change) => change.conflict);
+      for (const change of conflicts) process.stderr.write(`docs-quality: not fixed ${relative(cwd, join(docsRoot, (change.from ?? change.to)!))}: ${change.conflict}; run fix again\n`);
+      return conflicts.length > 0 ? 1 : 0;
     }
     case 'merge-reports': {
       if (rest.length === 0) throw new UsageError('merge-reports needs the report files of the shards');

@@ -2,6 +2,9 @@
  * final-newline: a page ends with exactly one newline, so appending to it (and diffs) stay clean.
  *
  * found: a page whose last line has no newline -> page does not end with a newline (fix adds it)
+ *
+ * A newline is any CommonMark line ending: LF, CRLF, or a lone CR (old Mac pages); `fix` adds the
+ * page's own ending.
  */
 import type { OffsetFinding } from '../template/edit.js';
 import { defineRule } from '../rule-kit/define-rule.js';
@@ -17,11 +20,13 @@ export default defineRule(
     examples: [
       { title: "no newline at the end", pages: {"guide/page.md": "# Page\n\nText."}, findings: ["guide/page.md:3:6 page does not end with a newline"] },
       { title: "one newline at the end", pages: {"guide/page.md": "# Page\n\nText.\n"}, findings: [] },
+      { title: "a lone CR at the end of an old Mac page", pages: {"guide/page.md": "# Page\r\rText.\r"}, findings: [] },
+      { title: "no line ending at the end of an old Mac page", pages: {"guide/page.md": "# Page\r\rText."}, findings: ["guide/page.md:3:6 page does not end with a newline"] },
     ],
   },
   (_tree, file) => {
   const text = String(file);
-  if (text === '' || text.endsWith('\n')) return [];
+  if (text === '' || text.endsWith('\n') || text.endsWith('\r')) return [];
   const finding: OffsetFinding = {
     rule: 'final-newline',
     start: text.length,
