@@ -47,3 +47,25 @@ export function urlPath(path: string): string {
 export function codeLink(text: string, target: string): string {
   return `[${codeSpan(text)}](${target.replace(/[()\s<>]/g, (c) => encodeURIComponent(c).replace('(', '%28').replace(')', '%29'))})`;
 }
+
+/** Text inside raw HTML we write (`<summary>`): entities for `& < > " '`, mentions broken, one line. */
+export function htmlText(text: string): string {
+  return oneLine(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/@/g, '@\u200b');
+}
+
+/**
+ * A finding's message: its `quoted` parts (page text the rule quotes) as code spans, the rest as
+ * plain text. A stray backtick from the page only changes which parts are code, never what renders.
+ */
+export function messageText(message: string): string {
+  return oneLine(message)
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? codeSpan(part.slice(1, -1)) : plainText(part)))
+    .join('');
+}
