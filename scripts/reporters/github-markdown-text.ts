@@ -19,7 +19,7 @@ export function codeSpan(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-/** Plain text: Markdown punctuation escaped, `<` and `&` as entities, mentions and issue references broken. */
+/** Plain text: Markdown punctuation escaped, `<` and `&` as entities, mentions, issue references and bare URLs broken. */
 export function plainText(text: string): string {
   return oneLine(text)
     .replace(/&/g, '&amp;')
@@ -27,7 +27,10 @@ export function plainText(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]()!|~]/g, (c) => `\\${c}`)
     .replace(/@/g, '@\u200b')
-    .replace(/#(\d)?/g, (_, digit: string | undefined) => (digit ? `#\u200b${digit}` : '\\#'));
+    .replace(/#(\d)?/g, (_, digit: string | undefined) => (digit ? `#\u200b${digit}` : '\\#'))
+    // GitHub links bare URLs and `www.` names too (autolink literals): a zero-width space stops it.
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\u200b.`);
 }
 
 /** A table cell: `|` ends a cell even inside code spans, so it is escaped after the rest. */

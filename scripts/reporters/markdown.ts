@@ -31,6 +31,8 @@ export interface SummaryOptions {
 
 /** The share of the budget each table may take, so the findings always get most of it. */
 const TABLE_SHARE = 0.2;
+/** Topics entries not in the catalog named in the summary; `npm run sync` lists the rest. */
+const UNKNOWN_SHOWN = 50;
 /** Bytes kept for the closing lines (the count of what was left out). */
 const TAIL = 1024;
 
@@ -126,15 +128,17 @@ function rulesTable(findings: readonly Finding[], input: SyncInput, budget: Line
 /** The services x topics matrix: one row per service, one column per topic. */
 function matrixTable(input: SyncInput, budget: LineBudget, bytes: number): void {
   const matrix = topicMatrix(input.files, input.topics);
-  if (matrix.services.length === 0) return;
+  if (matrix.services.length === 0 || matrix.topics.length === 0) return;
   const heading = [
     '## Services x topics',
     '',
     `| service | ${matrix.topics.map((t) => tableCell(`${plainText(t.id)}${t.note}`)).join(' | ')} |`,
     `|---|${matrix.topics.map(() => ':-:').join('|')}|`,
   ];
-  const rows = matrix.services.map((s) => `| ${tableCell(codeSpan(s.folder))} | ${matrix.topics.map((t) => tableCell(cellText(matrix.cell(s, t.id)))).join(' | ')} |`);
-  const unknown = matrix.unknown.length > 0 ? ['', `${plural(matrix.unknown.length, 'Topics entry')} not in the catalog: \`npm run sync\` lists them.`] : [];
+  const rows = matrix.services.map((s) => `| ${tableCell(codeSpan(s.folder))} | ${matrix.topics.map((t) => tableCell(cellText(matrix.cell(s, t.id), codeSpan))).join(' | ')} |`);
+  const listed = matrix.unknown.slice(0, UNKNOWN_SHOWN).map((u) => `- ${codeSpan(u.folder)}: ${codeSpan(u.title)}`);
+  const more = matrix.unknown.length > UNKNOWN_SHOWN ? [`- … and ${(matrix.unknown.length - UNKNOWN_SHOWN).toLocaleString('en-US')} more: \`npm run sync\` lists them all`] : [];
+  const unknown = listed.length > 0 ? ['', 'Topics not in the catalog:', '', ...listed, ...more] : [];
   cappedTable(budget, bytes, heading, rows, (left) => `… and ${plural(left, 'more service')}: \`npm run sync\` prints the whole matrix.`, ['', MATRIX_LEGEND, ...unknown, '']);
 }
 

@@ -69,9 +69,9 @@ export function topicMatrix(files: readonly VFile[], topics: readonly Topic[]): 
   };
 }
 
-/** A matrix cell as Markdown (titles from the pages escaped). */
-export function cellText(cell: TopicCell): string {
-  return { canonical: '✓', drift: `~ ${cell.kind === 'drift' ? plainText(cell.title) : ''}`, missing: '✗ missing', absent: '–' }[cell.kind];
+/** A matrix cell as Markdown: a drifting title, from the page, as plain text or as `quote` makes it. */
+export function cellText(cell: TopicCell, quote: (text: string) => string = plainText): string {
+  return { canonical: '✓', drift: `~ ${cell.kind === 'drift' ? quote(cell.title) : ''}`, missing: '✗ missing', absent: '–' }[cell.kind];
 }
 
 /** The wording variants of each template block, with the services using each. */
