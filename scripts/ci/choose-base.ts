@@ -13,7 +13,7 @@
  * Run in the workflow: writes `since=<sha>` (empty: every page) to $GITHUB_OUTPUT and one line
  * saying why to stdout.
  */
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { git } from '../corpus/corpus-source.js';
 
@@ -69,7 +69,8 @@ export function chooseBaseHere(env: NodeJS.ProcessEnv, cwd: string): BaseChoice 
   return chooseBase({ eventName: env.GITHUB_EVENT_NAME ?? 'local', event, headParents, hasCommit });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+// Run as a script (through a symbolic link too), not when a test imports it.
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
   try {
     const choice = chooseBaseHere(process.env, process.cwd());
     if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `since=${choice.since ?? ''}\n`);
