@@ -214,7 +214,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${JSON.stringify(merged.log, null, 2)}\n`);
         return merged.log.runs[0]!.results.some((r) => (r as { level?: string }).level === 'error' && (r as { baselineState?: string }).baselineState !== 'unchanged') ? 1 : 0;
       }
-      const out = format === 'github' ? (await import('./reporters/github.js')).githubReport(merged.findings) : (await import('./reporters/json.js')).jsonReport(merged.findings);
+      const out = format === 'github' ? (await import('./reporters/github.js')).githubReport(merged.findings, { rest: 'merge-reports --format json lists them all' }) : (await import('./reporters/json.js')).jsonReport(merged.findings);
       process.stdout.write(`${out}\n`);
       return merged.findings.some(failsRun) ? 1 : 0;
     }

@@ -73,7 +73,11 @@ interface Page {
 /** Findings by page: pages with errors first, then by path; in a page, errors first, then by position. */
 function pagesOf(findings: readonly Finding[]): Page[] {
   const byFile = new Map<string, Finding[]>();
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
   const level = (f: Finding): number => (f.severity === 'error' ? 0 : 1);
   return [...byFile]
     .map(([file, list]) => ({ file, errors: list.filter((f) => f.severity === 'error').length, findings: [...list].sort((a, b) => level(a) - level(b) || a.line - b.line || a.column - b.column) }))
@@ -96,8 +100,14 @@ function cappedTable(budget: LineBudget, bytes: number, heading: string[], rows:
 
 /** Findings per service and rule: services with the most findings first. */
 function rulesTable(findings: readonly Finding[], input: SyncInput, budget: LineBudget, bytes: number): void {
-  const folders = topicMatrix(input.files, input.topics).services.map((s) => dirname(s.file.path));
-  const serviceOf = (file: string): string | undefined => folders.filter((folder) => file.startsWith(`${folder}/`)).sort((a, b) => b.length - a.length)[0];
+  const folders = new Set(topicMatrix(input.files, input.topics).services.map((s) => dirname(s.file.path)));
+  // The nearest folder up from the page that holds a service page.
+  const serviceOf = (file: string): string | undefined => {
+    for (let dir = dirname(file); ; dir = dirname(dir)) {
+      if (folders.has(dir)) return dir;
+      if (dirname(dir) === dir) return undefined;
+    }
+  };
   const perRule = new Map<string, number>();
   const perService = new Map<string, Map<string, number>>();
   for (const f of findings) {
