@@ -36,7 +36,9 @@ options:
   --staged         check: the staged content of staged pages (pre-commit)
   --changed-since REF  check: pages changed since the merge base with REF (pull requests)
   --format FORMAT  check output: human (default), json, markdown, github or sarif
-  --summary FILE   check: also append the markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY)
+  --summary FILE   check: also append the markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY), kept under 1 MiB
+  --summary-link-base URL  check: where the summary's file links point (default in GitHub Actions: the checked commit's blob URL)
+  --max-annotations N  check --format github: annotations per level, most important first (default 10, GitHub's limit per step)
   --sarif FILE     check: also write the SARIF report to FILE
   --baseline FILE  check: findings in FILE are known and do not fail the run, only new ones do (default: "baseline" of the configuration)
   --update-baseline  check: write the baseline (FILE, or the configuration's) from this run's findings
@@ -57,7 +59,7 @@ const MERGE_FORMATS: readonly string[] = ['json', 'github'];
 
 /** The options each command reads (besides --help and --debug): any other is refused, never ignored. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
-  check: ['docs', 'config', 'format', 'staged', 'changed-since', 'summary', 'sarif', 'shard', 'no-cache', 'baseline', 'update-baseline', 'show-known'],
+  check: ['docs', 'config', 'format', 'staged', 'changed-since', 'summary', 'sarif', 'shard', 'no-cache', 'baseline', 'update-baseline', 'show-known', 'summary-link-base', 'max-annotations'],
   fix: ['docs', 'config', 'dry-run'],
   sync: ['docs', 'config'],
   'merge-reports': ['format'],
@@ -83,6 +85,8 @@ async function main(argv: string[]): Promise<number> {
       staged: { type: 'boolean', default: false },
       'changed-since': { type: 'string' },
       summary: { type: 'string' },
+      'summary-link-base': { type: 'string' },
+      'max-annotations': { type: 'string' },
       'no-cache': { type: 'boolean', default: false },
       shard: { type: 'string' },
       sarif: { type: 'string' },
@@ -115,6 +119,9 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${format === 'json' ? '[]' : format === 'human' ? 'no pages to check' : ''}\n`);
         return 0;
       }
+      const maxAnnotations = values['max-annotations'] === undefined ? undefined : Number(values['max-annotations']);
+      if (maxAnnotations !== undefined && !(Number.isInteger(maxAnnotations) && maxAnnotations >= 0)) throw new UsageError(`--max-annotations takes a whole number, got "${values['max-annotations']}"`);
+      const linkBase = (await import('./reporters/summary-links.js')).summaryLinkBase(values['summary-link-base'], process.env, cwd);
       const shard = values.shard === undefined ? undefined : parseShard(values.shard);
       if (values.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 <= K <= N, got "${values.shard}"`);
       const { locateBaseline, loadBaseline, againstBaseline, updateBaseline } = await import('./baseline/use-baseline.js');
@@ -138,16 +145,25 @@ async function main(argv: string[]): Promise<number> {
       const findings = comparison?.findings ?? result.findings;
       const fresh = findings.filter((f) => f.baseline !== 'known');
       const vfiles = files.map((f) => f.file);
-      const markdown = async () => (await import('./reporters/markdown.js')).markdownReport({ files: vfiles, findings: fresh, ...(await syncContext(docsRoot)) });
+      let sarifLog: import('./reporters/sarif.js').SarifLog | undefined;
       const sarif = async () => {
         const { ruleEntries } = await import('./engine/preset.js');
-        return (await import('./reporters/sarif.js')).sarifReport(findings, toolManifest().version, { rules: ruleEntries.map((rule) => rule.meta), readmeUrl: toolManifest().homepage });
+        sarifLog ??= (await import('./reporters/sarif.js')).sarifLog(findings, toolManifest().version, { rules: ruleEntries.map((rule) => rule.meta), readmeUrl: toolManifest().homepage });
+        return sarifLog.text;
       };
+      if (values.sarif || format === 'sarif') await sarif();
+      const { codeSpan } = await import('./reporters/github-markdown-text.js');
+      const scopeNote = values['changed-since'] !== undefined ? `the pages changed since ${codeSpan(values['changed-since'])} and the pages they affect` : rest.length > 0 ? 'the pages given and the pages they affect' : undefined;
+      const markdown = async (existing = 0) =>
+        (await import('./reporters/markdown.js')).markdownReport(
+          { files: vfiles, findings: fresh, ...(await syncContext(docsRoot)) },
+          { linkBase, budget: (await import('./reporters/summary-budget.js')).summaryBudget(existing), ...(scopeNote ? { scope: scopeNote } : {}), ...(sarifLog ? { sarif: sarifLog } : {}) },
+        );
       const known = findings.filter((f) => f.baseline === 'known');
       const out = await {
         json: async () => (await import('./reporters/json.js')).jsonReport(findings),
         markdown,
-        github: async () => (await import('./reporters/github.js')).githubReport(fresh),
+        github: async () => (await import('./reporters/github.js')).githubReport(fresh, { ...(maxAnnotations !== undefined ? { maxAnnotations } : {}), rest: values.summary ? 'see the job summary' : 'check with --format human lists them all' }),
         sarif,
         human: async () => (await import('./reporters/human.js')).humanReport(vfiles, Boolean(process.stdout.isTTY), reportWidth(), comparison ? { known, show: values['show-known'] } : undefined),
       }[format]();
@@ -166,7 +182,10 @@ async function main(argv: string[]): Promise<number> {
         const note = outsideServicesNote(outsideServices.map((path) => relative(cwd, path)), servicePageName(realpathSync(docsRoot)));
         if (note) process.stdout.write(`${(await import('./reporters/wrap-words.js')).wrapWords(note, reportWidth()).join('\n')}\n`);
       }
-      if (values.summary) appendFileSync(values.summary, `${await markdown()}\n`);
+      if (values.summary) appendFileSync(values.summary, `${await markdown(existsSync(values.summary) ? statSync(values.summary).size : 0)}\n`);
+      if (sarifLog && sarifLog.included < sarifLog.total) {
+        process.stderr.write(`note: the SARIF report holds ${sarifLog.included} of ${sarifLog.total} findings, errors first (code scanning keeps at most 5,000 results of a run)\n`);
+      }
       if (values.sarif) writeFileSync(values.sarif, `${await sarif()}\n`);
       const blocked = values.staged ? (await import('./reporters/blocked-commit.js')).blockedCommitMessage(fresh, (await import('./command-hint.js')).commandHint('fix', values.docs)) : '';
       if (blocked) process.stderr.write(`${blocked}\n`);
@@ -202,7 +221,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${JSON.stringify(merged.log, null, 2)}\n`);
         return merged.log.runs[0]!.results.some((r) => (r as { level?: string }).level === 'error' && (r as { baselineState?: string }).baselineState !== 'unchanged') ? 1 : 0;
       }
-      const out = format === 'github' ? (await import('./reporters/github.js')).githubReport(merged.findings) : (await import('./reporters/json.js')).jsonReport(merged.findings);
+      const out = format === 'github' ? (await import('./reporters/github.js')).githubReport(merged.findings, { rest: 'merge-reports --format json lists them all' }) : (await import('./reporters/json.js')).jsonReport(merged.findings);
       process.stdout.write(`${out}\n`);
       return merged.findings.some(failsRun) ? 1 : 0;
     }

@@ -85,7 +85,7 @@ cli('a command refuses the options it does not read instead of ignoring them', (
     [['merge-reports', 'a.json', '--dry-run'], 'merge-reports does not take --dry-run (options of merge-reports: --format)'],
     [['merge-reports', 'a.json', '--format', 'markdown'], 'merge-reports writes JSON findings as json or github (SARIF logs merge into SARIF), not --format markdown'],
     [['fix', '--format', 'json'], 'fix does not take --format (options of fix: --docs, --config, --dry-run)'],
-    [['check', '--name', 'S3'], 'check does not take --name (options of check: --docs, --config, --format, --staged, --changed-since, --summary, --sarif, --shard, --no-cache, --baseline, --update-baseline, --show-known)'],
+    [['check', '--name', 'S3'], 'check does not take --name (options of check: --docs, --config, --format, --staged, --changed-since, --summary, --sarif, --shard, --no-cache, --baseline, --update-baseline, --show-known, --summary-link-base, --max-annotations)'],
     [['new-service', '--name', 'Amazon S3', '--staged'], 'new-service does not take --staged (options of new-service: --docs, --name, --short, --dir)'],
   ];
   for (const [args, message] of cases) {

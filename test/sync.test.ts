@@ -28,7 +28,7 @@ sync('check --format markdown is a job summary with counts per rule, linked find
   assert.is(run.code, 1);
   assert.match(run.stdout, /^# Docs quality\n\n\d+ errors, 0 warnings\.\n/);
   assert.match(run.stdout, /\| template-wording \| \d+ \|/);
-  assert.match(run.stdout, /- \[s3\/security\.md:1:3\]\(s3\/security\.md#L1\) \*\*template-heading\*\* H1 does not follow the template/);
+  assert.match(run.stdout, /<details><summary><code>s3\/security\.md<\/code>: \d+ errors, 0 warnings<\/summary>\n\n- \[1:3\]\(s3\/security\.md#L1\) error \*\*template-heading\*\* H1 does not follow the template/);
   assert.match(run.stdout, /## Services x topics/);
 });
 

@@ -19,7 +19,7 @@ export function codeSpan(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-/** Plain text: Markdown punctuation escaped, `<` and `&` as entities, mentions and issue references broken. */
+/** Plain text: Markdown punctuation escaped, `<` and `&` as entities, mentions, issue references and bare URLs broken. */
 export function plainText(text: string): string {
   return oneLine(text)
     .replace(/&/g, '&amp;')
@@ -27,7 +27,10 @@ export function plainText(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]()!|~]/g, (c) => `\\${c}`)
     .replace(/@/g, '@\u200b')
-    .replace(/#(\d)?/g, (_, digit: string | undefined) => (digit ? `#\u200b${digit}` : '\\#'));
+    .replace(/#(\d)?/g, (_, digit: string | undefined) => (digit ? `#\u200b${digit}` : '\\#'))
+    // GitHub links bare URLs and `www.` names too (autolink literals): a zero-width space stops it.
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\u200b.`);
 }
 
 /** Prose with our own parentheses left readable: like plainText, but `(` and `)` stay (without `[` and `]` they make no link). */
@@ -51,4 +54,26 @@ export function urlPath(path: string): string {
 /** A link whose text is page-derived: the text as code, the target percent-encoded by the caller. */
 export function codeLink(text: string, target: string): string {
   return `[${codeSpan(text)}](${target.replace(/[()\s<>]/g, (c) => encodeURIComponent(c).replace('(', '%28').replace(')', '%29'))})`;
+}
+
+/** Text inside raw HTML we write (`<summary>`): entities for `& < > " '`, mentions broken, one line. */
+export function htmlText(text: string): string {
+  return oneLine(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/@/g, '@\u200b');
+}
+
+/**
+ * A finding's message: its `quoted` parts (page text the rule quotes) as code spans, the rest as
+ * plain text. A stray backtick from the page only changes which parts are code, never what renders.
+ */
+export function messageText(message: string): string {
+  return oneLine(message)
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? codeSpan(part.slice(1, -1)) : plainText(part)))
+    .join('');
 }
