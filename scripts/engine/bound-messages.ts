@@ -1,6 +1,6 @@
 /**
  * Keeps a page's report proportional to what a writer can act on: a quote of page text in a
- * message is cut to 80 characters, and past 50 findings of one rule on a page the rest are
+ * message is cut to 160 characters (a template sentence stays whole), and past 50 findings of one rule on a page the rest are
  * counted in one closing finding (which carries their fixes, so `fix` still fixes them all).
  */
 import type { VFile } from 'vfile';
@@ -8,8 +8,8 @@ import { codeSpans } from '../corpus/markup-counts.js';
 import type { Fix } from '../template/edit.js';
 import type { FixableMessage } from './finding.js';
 
-/** The longest quote (a code span of a message) kept whole, in characters. */
-export const MAX_QUOTE_CHARS = 80;
+/** The longest quote (a code span of a message) kept whole, in characters: template sentences run to 130. */
+export const MAX_QUOTE_CHARS = 160;
 /** Findings of one rule on one page listed one by one. */
 export const MAX_FINDINGS_PER_RULE = 50;
 
