@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { pageBudgetMs } from '../scripts/corpus/parse-budget.js';
 import { checkDocs } from '../scripts/engine/check.js';
 import { fixDocs } from '../scripts/engine/fix.js';
 import { humanReport } from '../scripts/reporters/human.js';
@@ -84,6 +85,22 @@ budgets('fixable findings past the 50 of a rule are counted, and fix still fixes
   assert.equal({ ...spaces.at(-1)!, file: '' }, { ...spaces.at(-1)!, file: '', message: 'and 70 more trailing-spaces findings on this page', fixable: true });
   await fixDocs({ docsRoot: root, cwd: root });
   assert.not.match(readFileSync(join(root, 'guide', 'spaces.md'), 'utf8'), / \n/);
+});
+
+budgets('the budget is the option given, else DOCS_QUALITY_PAGE_BUDGET_MS, else 5 s', () => {
+  const saved = process.env.DOCS_QUALITY_PAGE_BUDGET_MS;
+  try {
+    delete process.env.DOCS_QUALITY_PAGE_BUDGET_MS;
+    assert.is(pageBudgetMs(), 5_000);
+    process.env.DOCS_QUALITY_PAGE_BUDGET_MS = '250';
+    assert.is(pageBudgetMs(), 250);
+    assert.is(pageBudgetMs(40), 40);
+    process.env.DOCS_QUALITY_PAGE_BUDGET_MS = 'soon';
+    assert.is(pageBudgetMs(), 5_000);
+  } finally {
+    if (saved === undefined) delete process.env.DOCS_QUALITY_PAGE_BUDGET_MS;
+    else process.env.DOCS_QUALITY_PAGE_BUDGET_MS = saved;
+  }
 });
 
 budgets.run();
