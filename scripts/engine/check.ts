@@ -21,6 +21,8 @@ import { findingsOf, type Finding } from './finding.js';
 import { readPage, type PageText } from '../corpus/read-page.js';
 import { useConfig, type DocsQualityConfig } from '../config/docs-quality-config.js';
 import { pageRole } from '../config/layout.js';
+import { pageBudgetMs } from '../corpus/parse-budget.js';
+import { boundMessages } from './bound-messages.js';
 
 export interface CheckOptions {
   /** The docs tree (its `_template/` holds the template and manifest). */
@@ -42,6 +44,8 @@ export interface CheckOptions {
    * found from the docs tree upward; null: none, every rule at its defaults.
    */
   configPath?: string | null;
+  /** Each page's time budget for its parse and rules, in milliseconds (default: `DOCS_QUALITY_PAGE_BUDGET_MS`, else 5 s). */
+  pageBudgetMs?: number;
 }
 
 export interface CheckedFile {
@@ -134,8 +138,9 @@ export async function checkDocs(options: CheckOptions): Promise<CheckResult> {
     for (const { path, file } of todo) {
       const result = passed.get(path)!;
       restoreMessages(file, result.messages!);
-      if (result.checkable) await lintWithCorpusRules(file, index.pages.get(path)!, result.tree, config.rules);
+      if (result.checkable) await lintWithCorpusRules(file, index.pages.get(path)!, result.tree, config.rules, pageBudgetMs(options.pageBudgetMs));
       if (result.directives) applyLintDirectives(file, result.directives, ruleIds);
+      boundMessages(file);
     }
   }
   for (const { path, file, page } of todo) cache?.store(path, page!.text, file);
@@ -151,7 +156,7 @@ async function passPages(pages: readonly PageToPass[], docsRoot: string, config:
   if (pages.length === 0) return new Map();
   const workers = workerCount(pages.length, options.workers);
   if (workers > 0) {
-    const results = await passInWorkers(pages, { docsRoot, cwd: options.cwd, configPath: config.path ?? null }, workers);
+    const results = await passInWorkers(pages, { docsRoot, cwd: options.cwd, configPath: config.path ?? null, pageBudgetMs: pageBudgetMs(options.pageBudgetMs) }, workers);
     return new Map(pages.map((page, i) => [page.path, results[i]!]));
   }
   // The rules load on first need: a run served from the cache never pays for them.
@@ -159,7 +164,7 @@ async function passPages(pages: readonly PageToPass[], docsRoot: string, config:
   const results = new Map<string, PassedPage>();
   const restore = withholdCorpusIndex(docsRoot);
   try {
-    for (const page of pages) results.set(page.path, await passPage(page, options.cwd, config.rules));
+    for (const page of pages) results.set(page.path, await passPage(page, options.cwd, config.rules, pageBudgetMs(options.pageBudgetMs)));
   } finally {
     restore();
   }

@@ -14,6 +14,8 @@ export interface RunContext {
   cwd: string;
   /** The configuration file; null: none (the defaults). */
   configPath: string | null;
+  /** Each page's time budget in milliseconds (see parse-budget.ts). */
+  pageBudgetMs: number;
 }
 
 export interface PageWorkerInput extends RunContext {
@@ -24,6 +26,6 @@ const input = workerData as PageWorkerInput;
 withholdCorpusIndex(input.docsRoot);
 const { rules } = useConfig(input.docsRoot, input.configPath, input.cwd);
 const results: PassedPage[] = [];
-for (const page of input.pages) results.push(await passPage(page, input.cwd, rules));
+for (const page of input.pages) results.push(await passPage(page, input.cwd, rules, input.pageBudgetMs));
 saveSpellingCaches();
 parentPort?.postMessage(results);

@@ -11,18 +11,27 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { IndexedPage } from '../corpus/corpus-index.js';
 import { remarkDocsSyntax } from '../corpus/markdown.js';
+import { BudgetExceeded, pageBudgetMs, withinBudget } from '../corpus/parse-budget.js';
 import { beyondLimits } from '../corpus/parse-limits.js';
 import { docsPageOf } from '../config/layout.js';
-import { presetFor, ruleRank, type Reads, type RuleSettings } from './preset.js';
+import { presetFor, ruleEntries, ruleRank, type Reads, type RuleSettings } from './preset.js';
 
 const processors = new Map<string, Processor<Root, Root, Root>>();
 
-/** The parser and the configured rules (all, or those that read the page or the corpus), built once per setting. */
-function processorFor(settings: RuleSettings, reads?: Reads): Processor<Root, Root, Root> {
-  const key = `${reads ?? 'all'}\0${JSON.stringify(settings)}`;
+/** The rules that wait (spelling, for cspell): they run after the time-budgeted ones, which run synchronously. */
+const WAITING = new Set(ruleEntries.filter((rule) => rule.id === 'spelling').map((rule) => rule.plugin as unknown));
+
+/**
+ * The parser and the configured rules (all, or those that read the page or the corpus; of those,
+ * the ones that wait or the others), built once per setting.
+ */
+function processorFor(settings: RuleSettings, reads?: Reads, waits?: boolean): Processor<Root, Root, Root> {
+  const key = `${reads ?? 'all'}\0${waits ?? 'both'}\0${JSON.stringify(settings)}`;
   let processor = processors.get(key);
   if (!processor) {
-    processor = unified().use(remarkParse).use(remarkDocsSyntax).use(presetFor(settings, reads)).freeze() as unknown as Processor<Root, Root, Root>;
+    const preset = presetFor(settings, reads);
+    const plugins = waits === undefined ? preset.plugins : preset.plugins?.filter((entry) => WAITING.has(Array.isArray(entry) ? entry[0] : entry) === waits);
+    processor = unified().use(remarkParse).use(remarkDocsSyntax).use({ plugins: plugins ?? [] }).freeze() as unknown as Processor<Root, Root, Root>;
     processors.set(key, processor);
   }
   return processor;
@@ -45,12 +54,20 @@ export async function lintFile(file: VFile, settings: RuleSettings = {}): Promis
  * Returns the tree (for the corpus index), or undefined when the page could not be checked (its
  * finding says why, and the corpus rules are not run on it).
  */
-export async function lintWithPageRules(file: VFile, settings: RuleSettings = {}): Promise<Root | undefined> {
-  const pageRules = processorFor(settings, 'page');
+export async function lintWithPageRules(file: VFile, settings: RuleSettings = {}, budgetMs = pageBudgetMs()): Promise<Root | undefined> {
+  const pageRules = processorFor(settings, 'page', false);
+  const waitingRules = processorFor(settings, 'page', true);
   let parsed: Root | undefined;
   await guarded(file, async () => {
-    const tree = pageRules.parse(file);
-    await pageRules.run(tree, file);
+    // The parse and the rules that do not wait run within the page's time budget; spelling's own
+    // heavy part (the template comparison) is done by then, once per tree. Messages are put in
+    // preset order once the corpus rules have run.
+    const tree = withinBudget(budgetMs, () => {
+      const tree = pageRules.parse(file);
+      pageRules.runSync(tree, file);
+      return tree;
+    });
+    await waitingRules.run(tree, file);
     parsed = tree;
   });
   return parsed;
@@ -61,12 +78,14 @@ export async function lintWithPageRules(file: VFile, settings: RuleSettings = {}
  * order one run of every rule gives. Only service pages need their whole tree (the Topics list and
  * the template); any other page's links are all these rules look at, and its index entry has them.
  */
-export async function lintWithCorpusRules(file: VFile, indexed: IndexedPage, parsed?: Root, settings: RuleSettings = {}): Promise<void> {
+export async function lintWithCorpusRules(file: VFile, indexed: IndexedPage, parsed?: Root, settings: RuleSettings = {}, budgetMs = pageBudgetMs()): Promise<void> {
   const corpusRules = processorFor(settings, 'corpus');
   // The page passed the size limits before its page rules ran.
   await caught(file, async () => {
-    const tree = parsed ?? (docsPageOf(file)?.isServicePage ? corpusRules.parse(file) : linksTree(file, indexed));
-    await corpusRules.run(tree, file);
+    withinBudget(budgetMs, () => {
+      const tree = parsed ?? (docsPageOf(file)?.isServicePage ? corpusRules.parse(file) : linksTree(file, indexed));
+      corpusRules.runSync(tree, file);
+    });
   });
   const rank = (origin: string): number => ruleRank.get(origin) ?? -1;
   file.messages.sort((a, b) => rank(`${a.source}:${a.ruleId}`) - rank(`${b.source}:${b.ruleId}`));
@@ -90,22 +109,29 @@ function linksTree(file: VFile, indexed: IndexedPage): Root {
 async function guarded(file: VFile, check: () => Promise<void>): Promise<void> {
   const tooMuch = beyondLimits(String(file));
   if (tooMuch) {
-    fail(file, tooMuch);
+    fail(file, tooMuch.reason, tooMuch.line);
     return;
   }
   await caught(file, check);
 }
 
 async function caught(file: VFile, check: () => Promise<void>): Promise<void> {
+  const before = file.messages.length;
   try {
     await check();
   } catch (error) {
+    if (error instanceof BudgetExceeded) {
+      // One finding for the page: what the rules said before they were stopped may be half the story.
+      file.messages.splice(before);
+      fail(file, error.message);
+      return;
+    }
     const reason = error instanceof RangeError ? 'the page nests too deeply to check' : (error as Error).message;
     fail(file, `could not check this page: ${reason}`);
   }
 }
 
-function fail(file: VFile, reason: string): void {
-  const message = file.message(reason, { ruleId: 'check-page', source: 'docs-quality', place: { line: 1, column: 1 } });
+function fail(file: VFile, reason: string, line = 1): void {
+  const message = file.message(reason, { ruleId: 'check-page', source: 'docs-quality', place: { line, column: 1 } });
   message.fatal = true;
 }

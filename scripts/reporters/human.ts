@@ -6,6 +6,7 @@
 import { dirname } from 'node:path';
 import { VFile } from 'vfile';
 import { findingOf, type Finding, type FixableMessage } from '../engine/finding.js';
+import { terminalText } from './terminal-text.js';
 import { padEnd, textWidth, wrapWords } from './wrap-words.js';
 
 /** Width of the report when the output is not a terminal (a file, a pipe, CI logs). */
@@ -41,18 +42,21 @@ export function humanReport(files: readonly VFile[], color: boolean, width = DEF
   const paint: Paint = color ? (code, text) => `\u001B[${code}m${text}\u001B[39m` : (_, text) => text;
   const groups = [...withFindings].sort((a, b) => a.path.localeCompare(b.path)).map((file) => ({ file, rows: [...file.messages].sort(compareMessages).map(rowOf) }));
   const all = groups.flatMap((group) => group.rows);
-  const placeWidth = Math.max(...all.map((row) => textWidth(row.place)));
-  const labelWidth = Math.max(...all.map((row) => row.label.length));
+  // A loop, not Math.max(...rows): a spread of a hundred thousand rows overflows the stack.
+  const widest = (width: (row: Row) => number): number => all.reduce((most, row) => Math.max(most, width(row)), 0);
+  const placeWidth = widest((row) => textWidth(row.place));
+  const labelWidth = widest((row) => row.label.length);
   const indent = placeWidth + 1 + labelWidth + 1;
-  const ruleWidth = Math.max(...all.map((row) => textWidth(row.rule)));
-  const longest = Math.max(...all.map((row) => textWidth(row.reason)));
+  const ruleWidth = widest((row) => textWidth(row.rule));
+  const longest = widest((row) => textWidth(row.reason));
   const room = width - indent - 1 - ruleWidth;
   // Rule ids align after the longest message that fits; with too little room they go on a line of their own.
   const messageWidth = room >= MIN_MESSAGE_WIDTH ? Math.min(longest, room) : Math.max(MIN_WRAP_WIDTH, width - indent);
   const rulesBelow = room < MIN_MESSAGE_WIDTH;
   const blocks = groups.map(({ file, rows }) => {
     const fatal = rows.some((row) => row.label === 'error');
-    const header = color ? `\u001B[4m${paint(fatal ? '31' : '33', file.path)}\u001B[24m` : file.path;
+    const path = terminalText(file.path);
+    const header = color ? `\u001B[4m${paint(fatal ? '31' : '33', path)}\u001B[24m` : path;
     const lines = rows.flatMap((row) => {
       const [first = '', ...rest] = wrapWords(row.reason, messageWidth);
       const start = `${padEnd(row.place, placeWidth)} ${paint(row.label === 'error' ? '31' : '33', row.label)}${' '.repeat(labelWidth - row.label.length)} `;
@@ -114,8 +118,9 @@ function rowOf(message: VFile['messages'][number]): Row {
   return {
     place: placeOf(message.place),
     label: message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info',
-    reason: template ? `${message.reason} (${template.file}:${template.line})` : message.reason,
-    rule: message.ruleId ?? '',
+    // Reasons quote page text and rule ids may come from any plugin: both are escaped for the terminal.
+    reason: terminalText(template ? `${message.reason} (${template.file}:${template.line})` : message.reason),
+    rule: terminalText(message.ruleId ?? ''),
   };
 }
 
@@ -180,7 +185,7 @@ export function outsideServicesNote(paths: readonly string[], servicePage: strin
     const folder = dirname(path);
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), path]);
   }
-  const parts = [...byFolder].map(([folder, pages]) => (pages.length === 1 ? pages[0]! : `${pages.length} under ${folder}/`));
+  const parts = [...byFolder].map(([folder, pages]) => terminalText(pages.length === 1 ? pages[0]! : `${pages.length} under ${folder}/`));
   const count = paths.length === 1 ? '1 page is' : `${paths.length} pages are`;
   return `note: ${count} outside every service folder (no ${servicePage} beside ${paths.length === 1 ? "it" : "them"}), so only style, spelling and links are checked: ${parts.join(', ')}`;
 }

@@ -4,12 +4,20 @@
 export function wrapWords(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
+  // The line's width is carried along, not measured again per word: linear in the text.
+  let lineWidth = 0;
   for (const word of text.split(' ')) {
-    if (line === '') line = word;
-    else if (textWidth(line) + 1 + textWidth(word) <= width) line += ` ${word}`;
-    else {
+    const wordWidth = textWidth(word);
+    if (line === '') {
+      line = word;
+      lineWidth = wordWidth;
+    } else if (lineWidth + 1 + wordWidth <= width) {
+      line += ` ${word}`;
+      lineWidth += 1 + wordWidth;
+    } else {
       lines.push(line);
       line = word;
+      lineWidth = wordWidth;
     }
   }
   lines.push(line);
