@@ -157,7 +157,7 @@ async function main(argv: string[]): Promise<number> {
       const markdown = async (existing = 0) =>
         (await import('./reporters/markdown.js')).markdownReport(
           { files: vfiles, findings: fresh, ...(await syncContext(docsRoot)) },
-          { linkBase, budget: (await import('./reporters/summary-budget.js')).summaryBudget(existing), ...(scopeNote ? { scope: scopeNote } : {}), ...(sarifLog ? { sarif: sarifLog } : {}) },
+          { linkBase, budget: (await import('./reporters/summary-budget.js')).summaryBudget(existing), fixCommand: (await import('./command-hint.js')).commandHint('fix', values.docs), ...(scopeNote ? { scope: scopeNote } : {}), ...(sarifLog ? { sarif: sarifLog } : {}) },
         );
       const known = findings.filter((f) => f.baseline === 'known');
       const out = await {

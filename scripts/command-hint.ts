@@ -1,10 +1,16 @@
 /** How a message names one of our commands: as this checkout's npm script, or through the installed bin. */
-import { sep } from 'node:path';
+import { relative, isAbsolute, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** True when this CLI runs from a project's `node_modules` (a dependency), not from its own checkout. */
-export function runningAsDependency(modulePath: string = fileURLToPath(import.meta.url)): boolean {
-  return modulePath.split(sep).includes('node_modules');
+/**
+ * True when this CLI runs for another project: from its `node_modules` (a dependency), or as the
+ * GitHub Action (from `GITHUB_ACTION_PATH`), not from its own checkout.
+ */
+export function runningAsDependency(modulePath: string = fileURLToPath(import.meta.url), actionPath = process.env.GITHUB_ACTION_PATH): boolean {
+  if (modulePath.split(sep).includes('node_modules')) return true;
+  if (!actionPath) return false;
+  const rel = relative(actionPath, modulePath);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 /** `npm run fix -- --docs site` here, `npx docs-quality fix --docs site` from a dependency; `--docs` only when not `docs`. */

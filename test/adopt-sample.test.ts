@@ -103,6 +103,7 @@ adopt('init, baseline, hook and action: only what a change adds blocks it', () =
 
   const action = runAction(repo, {});
   assert.is(action.code, 1, action.stderr);
+  assert.match(action.summary, /`npx docs-quality fix` would fix 1 of them/);
   assert.equal(annotations(action.stdout), [
     `::error file=${servicePage},line=3,col=69,endLine=3,endColumn=85,title=template-wording::expected \`you benefit\`, found \`you will benefit\``,
   ]);

@@ -139,7 +139,8 @@ blockedMessage('counts errors and pages, says what fix would fix, names at most 
 
 blockedMessage('names fix as the writer types it: the npm script here, the bin from a dependency, --docs when not docs', () => {
   assert.ok(runningAsDependency(join('/repo', 'node_modules', 'docs-quality', 'dist', 'scripts', 'command-hint.js')));
-  assert.not.ok(runningAsDependency(join('/work', 'docs-quality', 'dist', 'scripts', 'command-hint.js')));
+  assert.not.ok(runningAsDependency(join('/work', 'docs-quality', 'dist', 'scripts', 'command-hint.js'), undefined));
+  assert.ok(runningAsDependency(join('/runner', '_actions', 'dq', 'abc', 'dist', 'scripts', 'command-hint.js'), join('/runner', '_actions', 'dq', 'abc')), 'the GitHub Action');
   assert.is(commandHint('fix', 'docs', false), 'npm run fix');
   assert.is(commandHint('fix', 'site/docs', false), 'npm run fix -- --docs site/docs');
   assert.is(commandHint('fix', 'docs', true), 'npx docs-quality fix');

@@ -27,6 +27,8 @@ export interface SummaryOptions {
   scope?: string;
   /** Set when the SARIF report leaves findings out. */
   sarif?: SarifShare;
+  /** The fix command as the team types it (`npx docs-quality fix` from a dependency); default `npm run fix`. */
+  fixCommand?: string;
 }
 
 /** The share of the budget each table may take, so the findings always get most of it. */
@@ -43,6 +45,7 @@ const counts = (errors: number, warnings: number): string => `${plural(errors, '
 export function markdownReport(input: SyncInput, options: SummaryOptions = {}): string {
   const { findings, files } = input;
   const budget = new LineBudget(options.budget ?? summaryBudget());
+  const fix = options.fixCommand ?? 'npm run fix';
   const errors = findings.filter((f) => f.severity === 'error').length;
   const pages = pagesOf(findings);
   const fixable = findings.filter((f) => f.fixable).length;
@@ -50,7 +53,7 @@ export function markdownReport(input: SyncInput, options: SummaryOptions = {}): 
   if (findings.length === 0) head.push(`No findings in ${plural(files.length, 'page')} checked${options.scope ? ` (${options.scope})` : ''}.`, '');
   else {
     head.push(`${counts(errors, findings.length - errors)}.`);
-    head.push(`In ${pages.length.toLocaleString('en-US')} of ${plural(files.length, 'page')} checked${options.scope ? ` (${options.scope})` : ''}. ${fixable > 0 ? `\`npm run fix\` would fix ${fixable.toLocaleString('en-US')} of them.` : '`npm run fix` fixes none of them: edit the pages as the findings say.'}`, '');
+    head.push(`In ${pages.length.toLocaleString('en-US')} of ${plural(files.length, 'page')} checked${options.scope ? ` (${options.scope})` : ''}. ${fixable > 0 ? `\`${fix}\` would fix ${fixable.toLocaleString('en-US')} of them.` : `\`${fix}\` fixes none of them: edit the pages as the findings say.`}`, '');
   }
   if (options.sarif && options.sarif.included < options.sarif.total) {
     head.push(`The SARIF report for code scanning holds ${options.sarif.included.toLocaleString('en-US')} of the ${plural(options.sarif.total, 'finding')} (errors first; code scanning keeps at most 5,000 results of a run): ${(options.sarif.total - options.sarif.included).toLocaleString('en-US')} left out.`, '');
