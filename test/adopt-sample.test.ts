@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { layOutSample } from '../scripts/precision/lay-out-sample.js';
-import { projectRoot } from './helpers/docs-tree.js';
+import { projectRoot, securitySample as sample } from './helpers/docs-tree.js';
 import { cleanEnv, git, initRepo } from './helpers/git-repo.js';
 import { runAction } from './helpers/run-action.js';
 
-const sample = join(projectRoot, '..', 'shared', 'corpus', 'security');
 const service = 'amazon-athena-user-guide';
 const servicePage = `docs/${service}/security.md`;
 

@@ -4,7 +4,7 @@
  * column (`docs-quality` on every row), which ours leaves out, so the messages here carry none; ours
  * cites the template line a template finding compares with, which the reference is given as text.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -15,7 +15,7 @@ import { checkDocs } from '../scripts/engine/check.js';
 import type { FixableMessage } from '../scripts/engine/finding.js';
 import { layOutSample } from '../scripts/precision/lay-out-sample.js';
 import { humanReport } from '../scripts/reporters/human.js';
-import { fixture, makeDocsTree, projectRoot } from './helpers/docs-tree.js';
+import { fixture, makeDocsTree, projectRoot, securitySample } from './helpers/docs-tree.js';
 
 const differential = suite('human report against vfile-reporter');
 
@@ -38,8 +38,9 @@ function reference(files: VFile[]): string {
 }
 
 differential('the real sample: the same report as vfile-reporter, row for row, at a width where nothing wraps', async () => {
+  assert.ok(existsSync(securitySample), `the sample is at ${securitySample}`);
   const docsRoot = join(mkdtempSync(join(tmpdir(), 'docs-quality-human-')), 'docs');
-  layOutSample(join(projectRoot, '..', 'shared', 'corpus', 'security'), join(projectRoot, 'docs', '_template'), docsRoot);
+  layOutSample(securitySample, join(projectRoot, 'docs', '_template'), docsRoot);
   const files = await filesOf(docsRoot);
   const messages = files.reduce((n, file) => n + file.messages.length, 0);
   assert.ok(messages > 200, `${messages} findings on the sample`);

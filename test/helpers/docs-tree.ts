@@ -5,6 +5,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The 20 real security pages (`../shared/corpus/security`, beside the checkout in CI): read, never copied into the project. */
+export const securitySample = join(projectRoot, '..', 'shared', 'corpus', 'security');
 export const fixtures = join(projectRoot, 'test', 'fixtures');
 export const shippedTemplate = readFileSync(join(projectRoot, 'docs', '_template', 'security.md'), 'utf8');
 const shippedWords = readFileSync(join(projectRoot, 'docs', '_template', 'words.txt'), 'utf8');
