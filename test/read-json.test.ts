@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { jsonErrorAt, keyedByText, parseJsonText, parseJsonValue, readJsonFile } from '../scripts/config/read-json.js';
+import { jsonErrorAt, keyedByText, parseJsonText, parseJsonValue, readJsonFile, shownPath } from '../scripts/config/read-json.js';
 import { FileError, UserError } from '../scripts/user-error.js';
 import { makeDocsTree } from './helpers/docs-tree.js';
 
@@ -105,6 +105,12 @@ json('a JSON value without a schema: a byte-order mark is accepted, a mistake is
 json('keys that are names of Object.prototype look up as keys', () => {
   const table = keyedByText(JSON.parse('{"constructor": 1, "__proto__": 2}') as Record<string, number>);
   assert.equal([table.constructor, table['__proto__'], table.toString, table.hasOwnProperty, Object.getPrototypeOf(table)], [1, 2, undefined, undefined, null]);
+});
+
+json('a settings file is named relative to the working directory when inside it, as findings are', () => {
+  assert.is(shownPath(join('/repo', 'docs', '_template', 'topics.json'), '/repo'), join('docs', '_template', 'topics.json'));
+  assert.is(shownPath('/elsewhere/topics.json', '/repo'), '/elsewhere/topics.json');
+  assert.is(shownPath('docs/x.json', '/repo'), 'docs/x.json');
 });
 
 json.run();

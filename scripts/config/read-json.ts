@@ -8,7 +8,7 @@
  * wording for that schema, so a writer reads "must be a whole number >= 1" instead of "must be integer".
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
@@ -27,12 +27,12 @@ export interface ReadJsonOptions {
  * shipped in `scripts/config/` (`"topics.schema.json"`). Defaults the schema declares are filled in.
  */
 export function readJsonFile<T>(path: string, schema: JsonSchema | string, options: ReadJsonOptions = {}): T {
-  const shown = options.displayPath ?? path;
+  const shown = options.displayPath ?? shownPath(path);
   return parseJsonText<T>(readTextFile(path, shown), shown, schema);
 }
 
 /** A settings file's text; a file that cannot be read is one line naming it (`shown`). */
-export function readTextFile(path: string, shown = path): string {
+export function readTextFile(path: string, shown = shownPath(path)): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
@@ -252,5 +252,12 @@ function errorAtOffset(text: string, path: string, offset: number, reason: strin
   const line = before.split('\n').length;
   const column = offset - (before.lastIndexOf('\n') + 1) + 1;
   // One line, whatever the file's text put into the reason (a key with a carriage return).
-  return new FileError(path, line, column, reason.replace(/[\r\n\u0085\u2028\u2029]+/g, ' '));
+  return new FileError(shownPath(path), line, column, reason.replace(/[\r\n\u0085\u2028\u2029]+/g, ' '));
+}
+
+/** A settings file as messages name it: relative to the working directory when inside it, as the findings are. */
+export function shownPath(path: string, cwd = process.cwd()): string {
+  if (!isAbsolute(path)) return path;
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }

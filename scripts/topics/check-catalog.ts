@@ -4,7 +4,7 @@
  * there, without a cycle. Any of these would otherwise give findings no page can fix (a topic
  * never recognised, a topic placed first), so each is a configuration error at its key.
  */
-import { jsonErrorAt } from '../config/read-json.js';
+import { jsonErrorAt, shownPath } from '../config/read-json.js';
 import type { ExtraTopic, Topic } from './catalog.js';
 
 /** A topic and where it is written: `["topics", 2]`, `["services", "kvs", "extraTopics", 0]`. */
@@ -70,7 +70,7 @@ function checkUnique(placed: readonly PlacedTopic[]): void {
   const name = (p: PlacedTopic): string => `${where(p.at)} ("${p.topic.id}")`;
   for (const p of placed) {
     const first = ids.get(p.topic.id);
-    if (first) throw jsonErrorAt(p.file.text, p.file.path, [...p.at, 'id'], `"${p.topic.id}" is already the id of ${where(first.at)}${first.file.path === p.file.path ? '' : ` in ${first.file.path}`}: each topic once`);
+    if (first) throw jsonErrorAt(p.file.text, p.file.path, [...p.at, 'id'], `"${p.topic.id}" is already the id of ${where(first.at)}${first.file.path === p.file.path ? '' : ` in ${shownPath(first.file.path)}`}: each topic once`);
     ids.set(p.topic.id, p);
     const patterns: [string, (string | number)[]][] = [[p.topic.title, ['title']], ...p.topic.aliases.map((alias, i): [string, (string | number)[]] => [alias, ['aliases', i]])];
     const own = new Set<string>();
@@ -80,7 +80,7 @@ function checkUnique(placed: readonly PlacedTopic[]): void {
       own.add(text);
       const other = titles.get(text);
       if (other) {
-        throw jsonErrorAt(p.file.text, p.file.path, [...p.at, ...key], `"${pattern}" already names ${name(other)}${other.file.path === p.file.path ? '' : ` in ${other.file.path}`}: a title or alias recognises one topic only`);
+        throw jsonErrorAt(p.file.text, p.file.path, [...p.at, ...key], `"${pattern}" already names ${name(other)}${other.file.path === p.file.path ? '' : ` in ${shownPath(other.file.path)}`}: a title or alias recognises one topic only`);
       }
       titles.set(text, p);
     }
