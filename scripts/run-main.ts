@@ -3,6 +3,7 @@
  * (`UserError`, or an argument `parseArgs` refused) is one line and exit 2, with the usage line for
  * a bad argument; anything else is an internal error, exit 2, with its stack trace under `--debug`.
  */
+import { terminalText } from './reporters/terminal-text.js';
 import { UsageError, UserError } from './user-error.js';
 
 export interface Program {
@@ -33,11 +34,12 @@ export function runMain(program: Program, main: (argv: string[]) => Promise<numb
 
 /** The text printed for an error that ended the run. */
 export function errorReport(program: Program, error: unknown, debug: boolean): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // A file name or argument in the message may carry terminal escapes: printed as escapes, on one line.
+  const message = terminalText((error instanceof Error ? error.message : String(error)).replace(/\s*[\r\n]+\s*/g, ' '));
   const badArgument = (error as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS');
   if (error instanceof UserError || badArgument) {
     const usage = error instanceof UsageError || badArgument;
-    return `${program.name}: ${message.replace(/\s*\n\s*/g, ' ')}\n${usage ? `${program.usage}\n` : ''}`;
+    return `${program.name}: ${message}\n${usage ? `${program.usage}\n` : ''}`;
   }
   const stack = debug ? `${(error as Error).stack ?? ''}\n` : '';
   return `${program.name}: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n${stack}`;

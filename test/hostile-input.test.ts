@@ -63,6 +63,12 @@ const kvsExtras = (extraTopics: unknown[]): string =>
 const cases: Case[] = [
   // Pages that are empty, binary, or not UTF-8.
   { name: 'an empty page and a page of only front matter', pages: { 'guide/empty.md': '', 'guide/front.md': '---\ntitle: Front matter only\n---\n' }, expect: [] },
+  {
+    name: 'terminal escapes and a line break in an argument are printed as escapes in the one-line error',
+    pages: {},
+    run: ['check', '--docs', 'x\u001b]8;;https://example.test\u0007y\nz'],
+    expect: { code: 2, stderr: ['docs-quality: docs directory not found: x\\x1b]8;;https://example.test\\x07y z', 'usage: docs-quality <command> [options]'] },
+  },
   { name: 'an empty service page', pages: { 's3/security.md': '' }, expect: ['s3/security.md:1:1 template-heading page has no H1: expected `Security in {{service}}`'] },
   {
     name: 'a binary file and invalid UTF-8',
