@@ -89,6 +89,9 @@ function argumentsEcho(): string {
   const folder = mkdtempSync(join(tmpdir(), 'docs-quality-action-'));
   mkdirSync(join(folder, 'dist', 'scripts'), { recursive: true });
   writeFileSync(join(folder, 'dist', 'scripts', 'cli.js'), "process.stdout.write(process.argv.slice(2).join('\\n') + '\\n');\n");
+  // choose-base's contract: `since=<sha>` to $GITHUB_OUTPUT, one line saying why to stdout.
+  mkdirSync(join(folder, 'dist', 'scripts', 'ci'));
+  writeFileSync(join(folder, 'dist', 'scripts', 'ci', 'choose-base.js'), "require('node:fs').appendFileSync(process.env.GITHUB_OUTPUT, 'since=0123abc\\n'); console.log('chose 0123abc');\n");
   return folder;
 }
 
@@ -113,7 +116,7 @@ githubAction('installs from its lockfile in its own folder, then checks the call
   assert.is(runAction(repo, {}).code, 0);
 });
 
-githubAction('inputs become arguments: --baseline only when given, --changed-since the pull request base for changed-only', () => {
+githubAction('inputs become arguments: --baseline only when given, --changed-since the base choose-base picks for changed-only', () => {
   const echo = argumentsEcho();
   const args = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): string[] => {
     const run = runAction(makeDocsTree({}), inputs, { actionPath: echo, env });
@@ -125,7 +128,8 @@ githubAction('inputs become arguments: --baseline only when given, --changed-sin
   assert.equal(args({ docs: 'site/docs', format: 'human', baseline: '.docs-quality-baseline.json' }).map(maskSummary), [
     'check', '--docs', 'site/docs', '--format', 'human', ...summary, '--baseline', '.docs-quality-baseline.json',
   ]);
-  assert.equal(args({ 'changed-only': 'true' }, { GITHUB_BASE_REF: 'main' }).slice(-2), ['--changed-since', 'origin/main']);
+  const changedOnly = args({ 'changed-only': 'true' }, { GITHUB_EVENT_NAME: 'pull_request' });
+  assert.equal([changedOnly[0], ...changedOnly.slice(-2)], ['chose 0123abc', '--changed-since', '0123abc']);
   const push = runAction(makeDocsTree({}), { 'changed-only': 'true' }, { actionPath: echo });
   assert.match(push.stdout, /^::notice title=docs-quality::changed-only applies to pull requests: checking every page$/m);
   assert.not.match(push.stdout, /--changed-since/);
@@ -141,7 +145,11 @@ githubAction('changed-only on a pull request checks the pages the branch changed
   git(clone, 'checkout', '-q', '-b', 'change');
   writeFileSync(join(clone, page), bad);
   git(clone, '-c', 'user.email=w@example.com', '-c', 'user.name=W', 'commit', '-q', '--no-verify', '-am', 'change');
-  const run = runAction(clone, { 'changed-only': 'true' }, { env: { GITHUB_BASE_REF: 'main' } });
+  // The pull request's event names its base; this checkout has it (as a clone with fetch-depth 2 would).
+  const event = join(mkdtempSync(join(tmpdir(), 'docs-quality-event-')), 'event.json');
+  writeFileSync(event, JSON.stringify({ pull_request: { base: { sha: git(clone, 'rev-parse', 'main').trim() }, head: { sha: git(clone, 'rev-parse', 'HEAD').trim() } } }));
+  const run = runAction(clone, { 'changed-only': 'true' }, { env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event } });
+  assert.match(run.stdout, /^pull request: checking the pages changed since the merge base with [0-9a-f]{12} and the pages they affect$/m);
   assert.is(run.code, 1, run.stderr);
   const files = [...run.stdout.matchAll(/^::error file=([^,]+)/gm)].map((match) => match[1]);
   assert.equal([...new Set(files)], [page]);

@@ -8,7 +8,7 @@ export function git(cwd: string, ...args: string[]): string {
 /** The environment without CI (the hook installer skips CI) and without git's hook variables. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const name of ['CI', 'GITHUB_BASE_REF', 'GITHUB_STEP_SUMMARY', 'GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE']) if (!(name in extra)) delete env[name];
+  for (const name of ['CI', 'GITHUB_BASE_REF', 'GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH', 'GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE']) if (!(name in extra)) delete env[name];
   return env;
 }
 
