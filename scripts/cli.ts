@@ -195,7 +195,9 @@ async function main(argv: string[]): Promise<number> {
       const { checkDocs } = await import('./engine/check.js');
       const { syncReport } = await import('./reporters/sync-report.js');
       const { files, findings } = await checkDocs({ docsRoot, cwd, ...configOption });
-      process.stdout.write(syncReport({ files: files.map((f) => f.file), findings, ...(await syncContext(docsRoot)) }));
+      const { terminalText } = await import('./reporters/terminal-text.js');
+      // Titles and names come from pages: each line printed with terminal escapes as escapes.
+      process.stdout.write(syncReport({ files: files.map((f) => f.file), findings, ...(await syncContext(docsRoot)) }).split('\n').map(terminalText).join('\n'));
       return 0;
     }
     case 'fix': {

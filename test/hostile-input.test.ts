@@ -148,6 +148,13 @@ const cases: Case[] = [
     run: ['sync', '--docs', '<docs>'],
     expect: { code: 0, stderr: [], stdoutLine: '| constructor (optional) | – |' },
   },
+  {
+    name: 'a bidi override in a topic title is printed as an escape in the sync report',
+    pages: { ...s3, 's3/security.md': s3['s3/security.md']!.replace('[Data protection in Amazon S3]', '[Data protection\u202e in Amazon S3]') },
+    tree: { ...shipped, manifest: s3Only },
+    run: ['sync', '--docs', '<docs>'],
+    expect: { code: 0, stderr: [], stdoutLine: '| data-protection | ~ Data protection\\u202e in Amazon S3 |' },
+  },
   { name: 'a rule id __proto__ in the configuration is an unknown rule', pages: { '.docs-quality.json': '{"rules": {"__proto__": "off"}}' }, run: check(), expect: { code: 2, stderr: [`docs-quality: .docs-quality.json:1:12: \`rules\`: unknown key "__proto__" (one of: ${RULES})`] } },
   // Settings files (issue 19, defect 15): a byte-order mark is accepted, and every mistake is one line.
   { name: 'a configuration file with a byte-order mark', pages: { '.docs-quality.json': `${bom}{"rules": {"trailing-spaces": "warn"}}` }, run: check(), expect: { code: 0, stderr: [] } },
