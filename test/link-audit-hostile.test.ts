@@ -3,8 +3,6 @@
  * tracking issue (issue 19, row 10), a host answering 429 to everything (row 11), redirects towards
  * private addresses, and an https URL answered in plain HTTP. Real loopback servers that count requests.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Root } from 'mdast';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -13,35 +11,9 @@ import { auditLinks, type AuditReport } from '../scripts/links/audit.js';
 import { DEFAULT_CONFIG, type LinkConfig } from '../scripts/links/config.js';
 import { issueReport, MAX_ISSUE_LENGTH } from '../scripts/links/report.js';
 import { parseMarkdown } from '../scripts/corpus/markdown.js';
+import { startServer } from './helpers/audit-server.js';
 import { makeDocsTree } from './helpers/docs-tree.js';
 
-interface Hit {
-  method: string;
-  path: string;
-}
-
-interface TestServer {
-  base: string;
-  hits: Hit[];
-  close: () => Promise<void>;
-}
-
-async function startServer(handle: (request: IncomingMessage, response: ServerResponse) => void): Promise<TestServer> {
-  const hits: Hit[] = [];
-  const server: Server = createServer((request, response) => {
-    hits.push({ method: request.method ?? '', path: request.url ?? '' });
-    handle(request, response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    hits,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 const config: LinkConfig = { ...DEFAULT_CONFIG, timeoutMs: 2000, retryBaseMs: 10 };
 const audit = (pages: Record<string, string>, overrides: Partial<LinkConfig> = {}): Promise<AuditReport> => {

@@ -3,7 +3,6 @@
  * dead only after N *recorded* consecutive failures, never sooner, never "healthy" because the store
  * is gone; and a run in which most hosts fail alike could not run: no verdict, nothing recorded.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,8 +15,8 @@ import { DEFAULT_CONFIG, type LinkConfig } from '../scripts/links/config.js';
 import type { ProbeResult } from '../scripts/links/linkinator-probe.js';
 import { humanReport, issueReport } from '../scripts/links/report.js';
 import { loadResults, saveResults } from '../scripts/links/results-store.js';
-import { makeDocsTree, projectRoot } from './helpers/docs-tree.js';
-import { sourceEntryArgs } from './helpers/run-cli.js';
+import { runAudit } from './helpers/audit-server.js';
+import { makeDocsTree } from './helpers/docs-tree.js';
 
 const start = Date.parse('2025-01-06T06:00:00Z');
 const week = (n: number): Date => new Date(start + n * 7 * 24 * 3_600_000);
@@ -137,16 +136,6 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-function runAudit(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [...sourceEntryArgs(join(projectRoot, 'scripts', 'links', 'audit-cli.ts')), ...args],
-      { cwd, env: { ...process.env, TS_NODE_PROJECT: join(projectRoot, 'tsconfig.json') } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
 
 outage('the command line: exit 2 with a one-line reason, and the results file is left as it was', async () => {
   const ports = [await closedPort(), await closedPort(), await closedPort()];

@@ -9,16 +9,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 import { projectRoot } from './helpers/docs-tree.js';
+import type { WorkflowStep } from './helpers/workflow-yaml.js';
 
-interface Step {
-  id?: string;
-  name?: string;
-  if?: string;
-  uses?: string;
-  run?: string;
-  env?: Record<string, string>;
-  with?: Record<string, unknown>;
-}
+type Step = WorkflowStep;
 interface Job {
   needs?: string;
   if?: string;

