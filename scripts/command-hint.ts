@@ -1,6 +1,7 @@
 /** How a message names one of our commands: as this checkout's npm script, or through the installed bin. */
-import { relative, isAbsolute, sep } from 'node:path';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isInside } from './files/path-inside.js';
 
 /**
  * True when this CLI runs for another project: from its `node_modules` (a dependency), or as the
@@ -9,8 +10,7 @@ import { fileURLToPath } from 'node:url';
 export function runningAsDependency(modulePath: string = fileURLToPath(import.meta.url), actionPath = process.env.GITHUB_ACTION_PATH): boolean {
   if (modulePath.split(sep).includes('node_modules')) return true;
   if (!actionPath) return false;
-  const rel = relative(actionPath, modulePath);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  return isInside(actionPath, modulePath);
 }
 
 /** `npm run fix -- --docs site` here, `npx docs-quality fix --docs site` from a dependency; `--docs` only when not `docs`. */

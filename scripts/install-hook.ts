@@ -6,7 +6,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { isInside } from './files/path-inside.js';
 import { fileURLToPath } from 'node:url';
 
 const MARKER = '# docs-quality pre-commit hook';
@@ -61,11 +62,6 @@ export function installingOwnCheckout(packageRoot: string, env: NodeJS.ProcessEn
   } catch {
     return false;
   }
-}
-
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** A word for /bin/sh that stands for exactly `text`: single quotes, each `'` written `'\\''`. */

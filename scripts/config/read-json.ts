@@ -12,6 +12,7 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { isInside } from '../files/path-inside.js';
 import { FileError, UserError } from '../user-error.js';
 
 /** A JSON Schema (draft-07), as parsed from its file. */
@@ -257,7 +258,6 @@ function errorAtOffset(text: string, path: string, offset: number, reason: strin
 
 /** A settings file as messages name it: relative to the working directory when inside it, as the findings are. */
 export function shownPath(path: string, cwd = process.cwd()): string {
-  if (!isAbsolute(path)) return path;
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  if (!isAbsolute(path) || !isInside(cwd, path)) return path;
+  return relative(cwd, path) || path;
 }

@@ -1,7 +1,7 @@
 /** Finding the Markdown files of a docs tree, without ever leaving it. */
 import { existsSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { resolveInside } from '../files/real-path-inside.js';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import { removeLeftoverTemp } from '../files/write-atomically.js';
 
 /**
@@ -77,8 +77,4 @@ function symlinkProblem(root: string, path: string): string | undefined {
   }
 }
 
-/** True when a path lies inside the docs root (after resolving `..`). */
-export function isInside(root: string, path: string): boolean {
-  const rel = relative(resolve(root), resolve(path));
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
-}
+export { isInside } from '../files/path-inside.js';

@@ -4,7 +4,8 @@
  * commit: `$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA/<path from the checkout's top>`.
  */
 import { realpathSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { relative } from 'node:path';
+import { isInside } from '../files/path-inside.js';
 import { UsageError } from '../user-error.js';
 import { urlPath } from './github-markdown-text.js';
 
@@ -20,9 +21,9 @@ export function summaryLinkBase(option: string | undefined, env: NodeJS.ProcessE
   }
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha, GITHUB_WORKSPACE: workspace } = env;
   if (!server || !repository || !sha || !workspace) return '';
-  const inside = relative(real(workspace), real(cwd));
   // Outside the checkout (a scratch folder), a blob URL would name a file the repository lacks.
-  if (inside.startsWith('..') || inside.startsWith(sep) || /^[a-zA-Z]:/.test(inside)) return '';
+  if (!isInside(real(workspace), real(cwd))) return '';
+  const inside = relative(real(workspace), real(cwd));
   return `${server.replace(/\/+$/, '')}/${repository}/blob/${sha}/${inside ? `${urlPath(inside)}/` : ''}`;
 }
 
